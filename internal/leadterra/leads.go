@@ -1,0 +1,195 @@
+package leadterra
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"sort"
+	"strings"
+)
+
+// Capability names of the lead completions (§3).
+const (
+	CapLeadsList   = "GET /v1/campaigns/:id/leads"
+	CapLeadsRemove = "DELETE /v1/campaigns/:id/leads"
+)
+
+// MaxLeadsPerRequest is the batch size upper bound the client allows; the
+// docs give none, the provider picks a smaller default.
+const MaxLeadsPerRequest = 1000
+
+// Lead is one enrolled person. Email is the upsert key.
+type Lead struct {
+	Email        string
+	FirstName    string
+	LastName     string
+	Company      string
+	JobTitle     string
+	CustomFields map[string]string
+}
+
+// StandardLeadFields are the documented lead keys; a custom field may not
+// reuse one.
+var StandardLeadFields = []string{"email", "firstName", "lastName", "company", "jobTitle"}
+
+// leadMetaFields are keys a lead listing may carry that are not custom fields.
+var leadMetaFields = map[string]bool{
+	"id": true, "campaignId": true, "status": true, "createdAt": true, "updatedAt": true,
+	"enrolledAt": true, "currentStep": true, "step": true, "customFields": true,
+}
+
+// MarshalJSON sends custom fields both ways the pages describe: as extra
+// top-level keys (API reference) and as a customFields object (enroll
+// guide), so either reading of the docs stores them.
+func (l Lead) MarshalJSON() ([]byte, error) {
+	m := map[string]any{"email": l.Email}
+	for k, v := range map[string]string{"firstName": l.FirstName, "lastName": l.LastName, "company": l.Company, "jobTitle": l.JobTitle} {
+		if v != "" {
+			m[k] = v
+		}
+	}
+	if len(l.CustomFields) > 0 {
+		for k, v := range l.CustomFields {
+			if _, taken := m[k]; !taken && !leadMetaFields[k] && !isStandardLeadField(k) {
+				m[k] = v
+			}
+		}
+		m["customFields"] = l.CustomFields
+	}
+	return json.Marshal(m)
+}
+
+// DecodeLead reads one lead of a listing: standard fields, a customFields
+// object, and any other top-level string keys as custom fields.
+func DecodeLead(b []byte) (Lead, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return Lead{}, err
+	}
+	l := Lead{
+		Email: jsonString(m["email"]), FirstName: jsonString(m["firstName"]), LastName: jsonString(m["lastName"]),
+		Company: jsonString(m["company"]), JobTitle: jsonString(m["jobTitle"]),
+	}
+	custom := map[string]string{}
+	for k, v := range m {
+		if leadMetaFields[k] || isStandardLeadField(k) {
+			continue
+		}
+		if s := jsonString(v); s != "" {
+			custom[k] = s
+		}
+	}
+	var nested map[string]json.RawMessage
+	if raw, ok := m["customFields"]; ok && json.Unmarshal(raw, &nested) == nil {
+		for k, v := range nested {
+			var s string
+			if isNull(v) {
+				continue
+			}
+			if json.Unmarshal(v, &s) == nil {
+				custom[k] = s
+			} else {
+				custom[k] = strings.TrimSpace(string(v))
+			}
+		}
+	}
+	if len(custom) > 0 {
+		l.CustomFields = custom
+	}
+	return l, nil
+}
+
+func isStandardLeadField(k string) bool {
+	for _, f := range StandardLeadFields {
+		if f == k {
+			return true
+		}
+	}
+	return false
+}
+
+// BulkResult is the answer of a bulk upsert.
+type BulkResult struct {
+	Enrolled int64
+	Updated  int64
+	Total    int64
+	// Skipped counts suppressed addresses left out; SkippedReported says
+	// whether the API reported it at all (one page documents it).
+	Skipped         int64
+	SkippedReported bool
+	SkippedEmails   []string
+}
+
+type rawBulk struct {
+	Enrolled      flexInt         `json:"enrolled"`
+	Updated       flexInt         `json:"updated"`
+	Total         *flexInt        `json:"total"`
+	Skipped       json.RawMessage `json:"skipped"`
+	SkippedEmails []string        `json:"skippedEmails"`
+}
+
+// DecodeBulkResult reads a bulk answer, bare or under result or data. It
+// does not assume total == enrolled + updated; skipped may be a count or a
+// list of addresses.
+func DecodeBulkResult(b []byte) (BulkResult, error) {
+	obj, err := decodeObject(b, "enrolled", "result", "data")
+	if err != nil {
+		return BulkResult{}, err
+	}
+	var r rawBulk
+	if err := json.Unmarshal(obj, &r); err != nil {
+		return BulkResult{}, err
+	}
+	res := BulkResult{Enrolled: int64(r.Enrolled), Updated: int64(r.Updated), SkippedEmails: r.SkippedEmails}
+	if r.Total != nil {
+		res.Total = int64(*r.Total)
+	} else {
+		res.Total = res.Enrolled + res.Updated
+	}
+	if len(r.Skipped) > 0 && !isNull(r.Skipped) {
+		res.SkippedReported = true
+		var n flexInt
+		var list []string
+		switch {
+		case json.Unmarshal(r.Skipped, &n) == nil:
+			res.Skipped = int64(n)
+		case json.Unmarshal(r.Skipped, &list) == nil:
+			res.SkippedEmails = append(res.SkippedEmails, list...)
+			res.Skipped = int64(len(list))
+		}
+	}
+	return res, nil
+}
+
+// Add sums another batch's result into r.
+func (r *BulkResult) Add(o BulkResult) {
+	r.Enrolled += o.Enrolled
+	r.Updated += o.Updated
+	r.Total += o.Total
+	r.Skipped += o.Skipped
+	r.SkippedReported = r.SkippedReported || o.SkippedReported
+	r.SkippedEmails = append(r.SkippedEmails, o.SkippedEmails...)
+}
+
+// UpsertLeads sends one batch. Leads are upserted by email, so a retry of
+// the same batch cannot enroll anyone twice.
+func (c *Client) UpsertLeads(ctx context.Context, campaignID string, leads []Lead) (BulkResult, error) {
+	body := map[string]any{"leads": leads}
+	return decodeInto(ctx, c, request{method: http.MethodPost, path: campaignPath(campaignID) + "/leads/bulk", body: body, idempotent: true}, DecodeBulkResult)
+}
+
+// ListLeads reads every page of the lead listing completion.
+func (c *Client) ListLeads(ctx context.Context, campaignID string) ([]Lead, error) {
+	list, _, err := listPages(ctx, c, CapLeadsList, campaignPath(campaignID)+"/leads", nil, 0, DecodeLead, "leads", "data")
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Email < list[j].Email })
+	return list, nil
+}
+
+// RemoveLeads unenrolls through the completion; deleting twice is harmless.
+func (c *Client) RemoveLeads(ctx context.Context, campaignID string, emails []string) error {
+	_, err := c.completion(ctx, CapLeadsRemove, request{method: http.MethodDelete, path: campaignPath(campaignID) + "/leads", body: map[string]any{"emails": emails}, idempotent: true})
+	return err
+}

@@ -1,0 +1,255 @@
+// Package provider implements the Leadterra Terraform provider on the
+// plugin framework. API access goes through internal/leadterra; failures are
+// reported through internal/diagnostics.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
+	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
+)
+
+// Address is the provider's registry address.
+const Address = "registry.terraform.io/leadterra/leadterra"
+
+// Environment variables read when the provider block leaves an argument unset.
+const (
+	EnvAPIKey            = diagnostics.KeyEnvVar
+	EnvBaseURL           = "LEADTERRA_BASE_URL"
+	EnvMaxRetries        = "LEADTERRA_MAX_RETRIES"
+	EnvRequestTimeout    = "LEADTERRA_REQUEST_TIMEOUT"
+	EnvRequestsPerSecond = "LEADTERRA_REQUESTS_PER_SECOND"
+)
+
+var _ provider.Provider = (*leadterraProvider)(nil)
+
+type leadterraProvider struct {
+	version string
+}
+
+// New returns the provider factory for providerserver.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &leadterraProvider{version: version} }
+}
+
+type providerModel struct {
+	APIKey            types.String  `tfsdk:"api_key"`
+	BaseURL           types.String  `tfsdk:"base_url"`
+	MaxRetries        types.Int64   `tfsdk:"max_retries"`
+	RequestTimeout    types.String  `tfsdk:"request_timeout"`
+	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+}
+
+func (p *leadterraProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "leadterra"
+	resp.Version = p.version
+}
+
+func (p *leadterraProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Manage Leadterra outbound-email campaigns, leads, webhooks and suppression from Terraform and OpenTofu.",
+		Attributes: map[string]schema.Attribute{
+			"api_key": schema.StringAttribute{
+				Optional:    true,
+				Sensitive:   true,
+				Description: "Leadterra API key (`sk_live_…` or `sk_test_…`). Defaults to the `LEADTERRA_API_KEY` environment variable. Leading and trailing whitespace is trimmed with a warning.",
+			},
+			"base_url": schema.StringAttribute{
+				Optional:    true,
+				Description: "API root. Defaults to `LEADTERRA_BASE_URL`, else `" + leadterra.DefaultBaseURL + "`. Must be https, except to a loopback host (the local sandbox).",
+			},
+			"max_retries": schema.Int64Attribute{
+				Optional:    true,
+				Description: fmt.Sprintf("Retries of rate-limited (429) and failed (5xx) requests, with backoff. Defaults to `%s`, else %d. 0 disables retries.", EnvMaxRetries, leadterra.DefaultMaxRetries),
+			},
+			"request_timeout": schema.StringAttribute{
+				Optional:    true,
+				Description: fmt.Sprintf("Time limit of each HTTP attempt, as a Go duration (`30s`, `2m`). Defaults to `%s`, else `%s`.", EnvRequestTimeout, leadterra.DefaultRequestTimeout),
+			},
+			"requests_per_second": schema.Float64Attribute{
+				Optional:    true,
+				Description: fmt.Sprintf("Client-side limit on requests per second across the whole run, to stay under the API's per-key rate limit. Defaults to `%s`, else no limit.", EnvRequestsPerSecond),
+			},
+		},
+	}
+}
+
+func (p *leadterraProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// A value known only after apply (a key produced by another resource):
+	// build no client now; reads keep state and data sources explain.
+	if cfg.APIKey.IsUnknown() || cfg.BaseURL.IsUnknown() || cfg.MaxRetries.IsUnknown() || cfg.RequestTimeout.IsUnknown() || cfg.RequestsPerSecond.IsUnknown() {
+		tflog.Debug(ctx, "provider configuration has unknown values; deferring client creation")
+		data := &providerData{unknown: true}
+		resp.DataSourceData, resp.ResourceData = data, data
+		return
+	}
+
+	key := p.apiKey(cfg, &resp.Diagnostics)
+	baseURL := stringOr(cfg.BaseURL, os.Getenv(EnvBaseURL))
+	if _, err := leadterra.ParseBaseURL(baseURL); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid Leadterra base_url", err.Error()+fmt.Sprintf(". Set base_url (or %s) to the API root, for example %s.", EnvBaseURL, leadterra.DefaultBaseURL))
+	}
+	maxRetries := int64OrEnv(cfg.MaxRetries, EnvMaxRetries, "max_retries", &resp.Diagnostics)
+	timeout := durationOrEnv(cfg.RequestTimeout, EnvRequestTimeout, "request_timeout", &resp.Diagnostics)
+	rps := float64OrEnv(cfg.RequestsPerSecond, EnvRequestsPerSecond, "requests_per_second", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if maxRetries == 0 && (!cfg.MaxRetries.IsNull() || os.Getenv(EnvMaxRetries) != "") {
+		maxRetries = -1 // an explicit 0 disables retries
+	}
+
+	client, err := leadterra.New(leadterra.Config{
+		BaseURL:           baseURL,
+		APIKey:            key,
+		UserAgent:         userAgent(p.version, req.TerraformVersion),
+		MaxRetries:        int(maxRetries),
+		RequestTimeout:    timeout,
+		RequestsPerSecond: rps,
+		Logger:            newAPILogger(key),
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Could not configure the Leadterra client", err.Error())
+		return
+	}
+	tflog.Debug(ctx, "configured Leadterra client", map[string]any{"base_url": client.BaseURL(), "max_retries": maxRetries})
+	data := &providerData{client: client}
+	resp.DataSourceData, resp.ResourceData = data, data
+}
+
+// apiKey resolves, trims and checks the key; it never repeats the key.
+func (p *leadterraProvider) apiKey(cfg providerModel, diags *diag.Diagnostics) string {
+	raw, source := cfg.APIKey.ValueString(), "the api_key argument"
+	if cfg.APIKey.IsNull() {
+		raw, source = os.Getenv(EnvAPIKey), "the "+EnvAPIKey+" environment variable"
+	}
+	if raw == "" {
+		diags.AddAttributeError(path.Root("api_key"), "Missing Leadterra API key",
+			fmt.Sprintf("Set the api_key argument in the provider block or the %s environment variable. Create a key in the Leadterra dashboard under Settings → API Keys; use an sk_test_ key to try things safely.", EnvAPIKey))
+		return ""
+	}
+	kc, err := leadterra.NormalizeAPIKey(raw)
+	switch err {
+	case nil:
+	case leadterra.ErrKeyEmpty:
+		diags.AddAttributeError(path.Root("api_key"), "Empty Leadterra API key",
+			fmt.Sprintf("The key from %s is only whitespace. Set it to the key shown when you created it (Settings → API Keys).", source))
+		return ""
+	default:
+		diags.AddAttributeError(path.Root("api_key"), "Malformed Leadterra API key",
+			fmt.Sprintf("The key from %s has whitespace inside it, which no Leadterra key has; it was probably broken across lines when copied. Copy the key again in one piece.", source))
+		return ""
+	}
+	if kc.Trimmed {
+		diags.AddAttributeWarning(path.Root("api_key"), "Trimmed whitespace around the Leadterra API key",
+			fmt.Sprintf("The key from %s started or ended with whitespace (often a newline from a file or `echo`), which the API would reject with 401. The provider removed it; remove it at the source to silence this warning.", source))
+	}
+	if kc.UnknownPrefix {
+		diags.AddAttributeWarning(path.Root("api_key"), "Unexpected Leadterra API key prefix",
+			fmt.Sprintf("Leadterra keys start with sk_live_ (production) or sk_test_ (sandbox); the key from %s starts with neither. If requests fail with 401, check that the whole key was copied.", source))
+	}
+	return kc.Key
+}
+
+func userAgent(version, terraformVersion string) string {
+	ua := fmt.Sprintf("terraform-provider-leadterra/%s (+https://registry.terraform.io/providers/leadterra/leadterra) terraform-plugin-framework", version)
+	if terraformVersion != "" {
+		ua += " Terraform/" + terraformVersion
+	}
+	return ua
+}
+
+func stringOr(v types.String, fallback string) string {
+	if v.IsNull() {
+		return fallback
+	}
+	return v.ValueString()
+}
+
+func int64OrEnv(v types.Int64, env, attr string, diags *diag.Diagnostics) int64 {
+	n := v.ValueInt64()
+	if v.IsNull() {
+		s := os.Getenv(env)
+		if s == "" {
+			return 0
+		}
+		parsed, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			diags.AddAttributeError(path.Root(attr), "Invalid "+env, fmt.Sprintf("%s must be a whole number, got %q.", env, s))
+			return 0
+		}
+		n = parsed
+	}
+	if n < 0 || n > 20 {
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, fmt.Sprintf("%s must be between 0 and 20, got %d.", attr, n))
+	}
+	return n
+}
+
+func durationOrEnv(v types.String, env, attr string, diags *diag.Diagnostics) time.Duration {
+	s, source := v.ValueString(), attr
+	if v.IsNull() {
+		s, source = os.Getenv(env), env
+	}
+	if s == "" {
+		return 0
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, fmt.Sprintf("%s must be a positive Go duration such as 30s or 2m, got %q.", source, s))
+		return 0
+	}
+	return d
+}
+
+func float64OrEnv(v types.Float64, env, attr string, diags *diag.Diagnostics) float64 {
+	f := v.ValueFloat64()
+	if v.IsNull() {
+		s := os.Getenv(env)
+		if s == "" {
+			return 0
+		}
+		parsed, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			diags.AddAttributeError(path.Root(attr), "Invalid "+env, fmt.Sprintf("%s must be a number, got %q.", env, s))
+			return 0
+		}
+		f = parsed
+	}
+	if f < 0 {
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, fmt.Sprintf("%s must not be negative, got %g.", attr, f))
+	}
+	return f
+}
+
+func (p *leadterraProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{}
+}
+
+func (p *leadterraProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewSenderPoolsDataSource,
+		NewSenderPoolDataSource,
+		NewSenderAccountsDataSource,
+		NewSenderAccountDataSource,
+	}
+}
