@@ -242,7 +242,9 @@ func float64OrEnv(v types.Float64, env, attr string, diags *diag.Diagnostics) fl
 }
 
 func (p *leadterraProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{}
+	return []func() resource.Resource{
+		NewCampaignResource,
+	}
 }
 
 func (p *leadterraProvider) DataSources(context.Context) []func() datasource.DataSource {

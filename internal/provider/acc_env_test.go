@@ -1,0 +1,166 @@
+package provider
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/leadterra/terraform-provider-leadterra/internal/sandbox"
+)
+
+// Live mode: the same acceptance suites against a real API (or a standalone
+// sandbox process posing as one).
+const (
+	envLive = "LEADTERRA_ACC_LIVE"
+	// envAllowLiveKey must hold this exact phrase before a live run accepts an
+	// sk_live_ key: production keys send real email.
+	envAllowLiveKey     = "LEADTERRA_ACC_ALLOW_LIVE_KEY"
+	allowLiveKeyPhrase  = "real-email-may-be-sent"
+	testResourcePrefix  = "tf-acc-"
+	testLeadEmailDomain = "example.com"
+)
+
+var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"leadterra": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// testEnv is where one acceptance test runs: an in-process sandbox with keys
+// of every role, or (live mode) the API named by the environment.
+type testEnv struct {
+	Live           bool
+	BaseURL        string
+	Key            string
+	ReadOnlyKey    string
+	NoAccessKey    string
+	NoWorkspaceKey string
+	Sandbox        *sandbox.Server
+}
+
+type envOption func(*sandbox.Options)
+
+func withDocumentedOnly() envOption { return func(o *sandbox.Options) { o.DocumentedOnly = true } }
+
+func withStyle(s sandbox.Style) envOption { return func(o *sandbox.Options) { o.Style = s } }
+
+func isLive() bool { return os.Getenv(envLive) == "1" }
+
+// newTestEnv starts a sandbox for t, or returns the live environment.
+func newTestEnv(t *testing.T, opts ...envOption) *testEnv {
+	t.Helper()
+	if isLive() {
+		env, err := liveEnv(os.Getenv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return env
+	}
+	env := &testEnv{
+		Key:            randomKey("sk_test_acc_"),
+		ReadOnlyKey:    randomKey("sk_test_ro_"),
+		NoAccessKey:    randomKey("sk_test_none_"),
+		NoWorkspaceKey: randomKey("sk_test_nows_"),
+	}
+	o := sandbox.Options{
+		Keys: []string{env.Key}, ReadOnlyKeys: []string{env.ReadOnlyKey},
+		NoAccessKeys: []string{env.NoAccessKey}, NoWorkspaceKeys: []string{env.NoWorkspaceKey},
+		Seed: true,
+	}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	env.Sandbox = sandbox.New(o)
+	srv := httptest.NewServer(env.Sandbox)
+	t.Cleanup(srv.Close)
+	env.BaseURL = srv.URL
+	return env
+}
+
+// liveEnv reads the live-mode settings and refuses a production key unless
+// explicitly allowed.
+func liveEnv(getenv func(string) string) (*testEnv, error) {
+	key := strings.TrimSpace(getenv(EnvAPIKey))
+	if key == "" {
+		return nil, fmt.Errorf("%s=1 needs %s (an sk_test_ key)", envLive, EnvAPIKey)
+	}
+	if strings.HasPrefix(key, "sk_live_") && getenv(envAllowLiveKey) != allowLiveKeyPhrase {
+		return nil, fmt.Errorf("refusing to run acceptance tests with an sk_live_ key: they create and start campaigns, and a production workspace would send real email. Use an sk_test_ key, or set %s=%s if you really mean it", envAllowLiveKey, allowLiveKeyPhrase)
+	}
+	base := getenv(EnvBaseURL)
+	if base == "" {
+		base = "https://app.leadterra.co"
+	}
+	return &testEnv{Live: true, BaseURL: base, Key: key}, nil
+}
+
+// requireSandbox skips tests that need sandbox-only powers (response
+// variants, faults, out-of-band edits, keys of other roles).
+func (e *testEnv) requireSandbox(t *testing.T) {
+	t.Helper()
+	if e.Live {
+		t.Skip("needs the in-process sandbox (response variants, out-of-band edits or restricted keys); skipped in live mode")
+	}
+}
+
+// providerConfig is a provider block using key.
+func (e *testEnv) providerConfig(key string) string {
+	return fmt.Sprintf("provider \"leadterra\" {\n  api_key  = %q\n  base_url = %q\n}\n", key, e.BaseURL)
+}
+
+// config joins the provider block (with the env's full-access key) and body.
+func (e *testEnv) config(body string) string { return e.providerConfig(e.Key) + body }
+
+// configWithKey is config with another key (401 and 403 paths).
+func (e *testEnv) configWithKey(key, body string) string { return e.providerConfig(key) + body }
+
+func randomKey(prefix string) string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return prefix + hex.EncodeToString(b)
+}
+
+func TestLiveEnvRefusesLiveKey(t *testing.T) {
+	env := map[string]string{envLive: "1", EnvAPIKey: "sk_live_abc"}
+	if _, err := liveEnv(func(k string) string { return env[k] }); err == nil || !strings.Contains(err.Error(), "refusing") {
+		t.Fatalf("want a refusal for an sk_live_ key, got %v", err)
+	}
+	env[envAllowLiveKey] = "yes"
+	if _, err := liveEnv(func(k string) string { return env[k] }); err == nil {
+		t.Fatal("a vague override must not unlock an sk_live_ key")
+	}
+	env[envAllowLiveKey] = allowLiveKeyPhrase
+	if _, err := liveEnv(func(k string) string { return env[k] }); err != nil {
+		t.Fatalf("the exact override phrase must unlock it: %v", err)
+	}
+	env = map[string]string{envLive: "1", EnvAPIKey: "sk_test_abc\n"}
+	got, err := liveEnv(func(k string) string { return env[k] })
+	if err != nil || got.Key != "sk_test_abc" || got.BaseURL != "https://app.leadterra.co" {
+		t.Fatalf("sk_test_ key: got %+v, %v", got, err)
+	}
+	if _, err := liveEnv(func(string) string { return "" }); err == nil {
+		t.Fatal("live mode without a key must fail")
+	}
+}
+
+// errorRe matches phrases in order, anywhere in a CLI error, whatever line
+// wrapping the CLI applied (a space in a phrase matches any whitespace).
+func errorRe(phrases ...string) *regexp.Regexp {
+	parts := make([]string, len(phrases))
+	for i, p := range phrases {
+		words := strings.Fields(p)
+		for j, w := range words {
+			words[j] = regexp.QuoteMeta(w)
+		}
+		parts[i] = strings.Join(words, `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, `.*`))
+}
+
+func regexpMust(s string) *regexp.Regexp { return regexp.MustCompile(s) }

@@ -1,0 +1,265 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
+	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
+	"github.com/leadterra/terraform-provider-leadterra/internal/validators"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*campaignResource)(nil)
+	_ resource.ResourceWithImportState = (*campaignResource)(nil)
+)
+
+// NewCampaignResource manages a campaign and its email sequence.
+func NewCampaignResource() resource.Resource { return &campaignResource{} }
+
+type campaignResource struct{ data *providerData }
+
+type campaignModel struct {
+	ID            types.String `tfsdk:"id"`
+	Name          types.String `tfsdk:"name"`
+	SequenceSteps []stepModel  `tfsdk:"sequence_steps"`
+	Status        types.String `tfsdk:"status"`
+	CreatedAt     types.String `tfsdk:"created_at"`
+}
+
+type stepModel struct {
+	Subject   types.String `tfsdk:"subject"`
+	BodyHTML  types.String `tfsdk:"body_html"`
+	DelayDays types.Int64  `tfsdk:"delay_days"`
+}
+
+func (r *campaignResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_campaign"
+}
+
+func (r *campaignResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	text := func(extra ...validator.String) []validator.String {
+		return append([]validator.String{validators.NotBlank()}, extra...)
+	}
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		Description: "A Leadterra campaign: a name and an ordered email sequence. It is created as a draft; start it with `leadterra_campaign_launch` once leads are enrolled with `leadterra_campaign_leads`.",
+		Attributes: map[string]schema.Attribute{
+			"id":   schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "Campaign id (`camp_…`)."},
+			"name": schema.StringAttribute{Required: true, Validators: text(), Description: "Display name. Changing it needs an API that offers campaign updates (see the page's notes)."},
+			"sequence_steps": schema.ListNestedAttribute{
+				Optional:    true,
+				Description: "The emails of the sequence, in sending order. Subject and body support personalization tokens: `{{firstName}}`, `{{lastName}}`, `{{company}}`, `{{jobTitle}}`, `{{email}}` and any custom field name; a missing value renders empty.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"subject":   schema.StringAttribute{Required: true, Validators: text(validators.PersonalizationTokens()), Description: "Subject line."},
+					"body_html": schema.StringAttribute{Required: true, Validators: text(validators.PersonalizationTokens()), Description: "HTML body."},
+					"delay_days": schema.Int64Attribute{
+						Optional: true, Computed: true, Default: int64default.StaticInt64(0),
+						Validators:  []validator.Int64{int64validator.Between(0, 365)},
+						Description: "Days to wait after the previous step. Defaults to 0. One guide documents it; an API that does not report it keeps the configured value.",
+					},
+				}},
+			},
+			"status":     schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "`draft`, `running` or `paused` (the API's `active` is reported as `running`). Managed by `leadterra_campaign_launch`."},
+			"created_at": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "Creation time, RFC 3339 UTC."},
+		},
+	}
+}
+
+func (r *campaignResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
+}
+
+func campaignObject(id string) string { return fmt.Sprintf("campaign %q", id) }
+
+func (m campaignModel) input() leadterra.CampaignInput {
+	in := leadterra.CampaignInput{Name: m.Name.ValueString(), Steps: []leadterra.Step{}}
+	for _, s := range m.SequenceSteps {
+		st := leadterra.Step{Subject: s.Subject.ValueString(), BodyHTML: s.BodyHTML.ValueString()}
+		if !s.DelayDays.IsNull() {
+			d := s.DelayDays.ValueInt64()
+			st.DelayDays = &d
+		}
+		in.Steps = append(in.Steps, st)
+	}
+	return in
+}
+
+// apply copies what the API reported into m. Fields the answer lacks (the
+// API reference shows no create response body beyond id) keep m's values.
+func (m *campaignModel) apply(c leadterra.Campaign) {
+	if c.ID != "" {
+		m.ID = types.StringValue(c.ID)
+	}
+	if c.Name != "" {
+		m.Name = types.StringValue(c.Name)
+	}
+	if c.Status != "" {
+		m.Status = types.StringValue(c.Status)
+	}
+	if c.CreatedAt != "" {
+		m.CreatedAt = types.StringValue(c.CreatedAt)
+	}
+	if c.Steps != nil || c.Name != "" {
+		m.SequenceSteps = mergeSteps(m.SequenceSteps, c.Steps)
+	}
+}
+
+// mergeSteps builds the step list from the API, keeping the known
+// delay_days when the API does not report delays (one guide only has them).
+func mergeSteps(prior []stepModel, got []leadterra.Step) []stepModel {
+	if len(got) == 0 {
+		if prior == nil {
+			return nil
+		}
+		return []stepModel{}
+	}
+	out := make([]stepModel, len(got))
+	for i, s := range got {
+		delay := types.Int64Value(0)
+		if i < len(prior) && !prior[i].DelayDays.IsNull() && !prior[i].DelayDays.IsUnknown() {
+			delay = prior[i].DelayDays
+		}
+		if s.DelayDays != nil {
+			delay = types.Int64Value(*s.DelayDays)
+		}
+		out[i] = stepModel{Subject: types.StringValue(s.Subject), BodyHTML: types.StringValue(s.BodyHTML), DelayDays: delay}
+	}
+	return out
+}
+
+func (r *campaignResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan campaignModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	client := r.data.clientFor("create a campaign", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || client == nil {
+		return
+	}
+	// One key for every retry of this create: a server that honours it
+	// cannot make a second campaign when a response is lost.
+	camp, err := client.CreateCampaign(ctx, plan.input(), leadterra.NewIdempotencyKey())
+	if err != nil {
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "create", Object: fmt.Sprintf("campaign %q", plan.Name.ValueString())}, err)
+		return
+	}
+	if camp.ID == "" {
+		resp.Diagnostics.AddError("Leadterra returned no campaign id", "The create answer carried no id, so Terraform cannot track the campaign. Check the dashboard for a new draft campaign named "+fmt.Sprintf("%q", plan.Name.ValueString())+" and import it.")
+		return
+	}
+	plan.Status = types.StringValue(leadterra.StatusDraft)
+	plan.CreatedAt = types.StringNull()
+	plan.apply(camp)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state campaignModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if r.data != nil && r.data.unknown {
+		return // provider not configurable yet: keep the last known state
+	}
+	client := r.data.clientFor("read a campaign", &resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	id := state.ID.ValueString()
+	found, err := client.LookupCampaign(ctx, id)
+	switch {
+	case err != nil:
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "read", Object: campaignObject(id)}, err)
+		return
+	case found.Gone:
+		resp.Diagnostics.Append(diagnostics.RemovedFromState("Campaign "+fmt.Sprintf("%q", id), "its stats endpoint answers campaign_not_found"))
+		resp.State.RemoveResource(ctx)
+		return
+	case found.Campaign != nil:
+		state.apply(*found.Campaign)
+	}
+	// Without a campaign read, the stats answer proved it exists: the
+	// last known attributes stay.
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *campaignResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state campaignModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	client := r.data.clientFor("update a campaign", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || client == nil {
+		return
+	}
+	id := state.ID.ValueString()
+	camp, err := client.UpdateCampaign(ctx, id, plan.input())
+	switch {
+	case leadterra.IsNotOffered(err):
+		resp.Diagnostics.AddError("Leadterra cannot change this campaign in place",
+			fmt.Sprintf("Campaign %q exists, but the Leadterra API offers no way to rename a campaign or edit its sequence steps (there is no PATCH /v1/campaigns/:id; the docs send step edits to the dashboard).\n\n"+
+				"Either edit it in the dashboard and copy the change into this configuration, or replace it with a new campaign:\n\n"+
+				"    terraform apply -replace='<address of this resource, shown above>'\n\n"+
+				"(for example -replace='leadterra_campaign.outreach'). Replacing creates a new draft; the old campaign is paused and stays in the workspace, and leads must be enrolled again.", id))
+		return
+	case err != nil:
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "update", Object: campaignObject(id)}, err)
+		return
+	}
+	plan.ID, plan.Status, plan.CreatedAt = state.ID, state.Status, state.CreatedAt
+	plan.apply(camp)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state campaignModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	client := r.data.clientFor("delete a campaign", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || client == nil {
+		return
+	}
+	id := state.ID.ValueString()
+	outcome, st, err := client.RemoveCampaign(ctx, id)
+	if err != nil {
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "delete", Object: campaignObject(id)}, err)
+		return
+	}
+	if outcome == leadterra.LeftInWorkspace {
+		how := "It was a draft, so it sends nothing."
+		if st.Status == leadterra.StatusPaused {
+			how = "Terraform paused it, so it sends nothing more."
+		}
+		resp.Diagnostics.AddWarning(fmt.Sprintf("Campaign %q remains in the Leadterra workspace", id),
+			fmt.Sprintf("The Leadterra API offers no way to delete a campaign. %s Terraform removed it from state; delete it in the Leadterra dashboard if you no longer need it.", how))
+	}
+}
+
+func (r *campaignResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	client := r.data.clientFor("import a campaign", &resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	found, err := client.LookupCampaign(ctx, req.ID)
+	switch {
+	case err != nil:
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import", Object: campaignObject(req.ID)}, err)
+		return
+	case found.Gone:
+		resp.Diagnostics.AddError("No such campaign", fmt.Sprintf("Campaign %q does not exist in this workspace (its stats endpoint answers campaign_not_found). Check the id in the dashboard.", req.ID))
+		return
+	case found.Campaign == nil:
+		resp.Diagnostics.AddError("Leadterra cannot read campaigns back",
+			fmt.Sprintf("Campaign %q exists, but this Leadterra API offers no GET /v1/campaigns/:id, so its name and steps cannot be imported. Keep managing it in the dashboard, or create a new campaign with Terraform.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}

@@ -1,0 +1,80 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+// TestAccLogs_neverContainKey runs a good key (with a trailing newline), a
+// rejected key and a forbidden key with TF_LOG=trace, then greps every log
+// the CLI and the in-process provider wrote for any of the keys. It cannot
+// run in parallel: the log settings are process-wide.
+func TestAccLogs_neverContainKey(t *testing.T) {
+	env := newTestEnv(t)
+	env.requireSandbox(t)
+	dir := t.TempDir()
+	cliLog := filepath.Join(dir, "cli.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", cliLog)
+	t.Setenv("TF_LOG_PATH_MASK", "")
+	badKey := randomKey("sk_test_rejected_")
+	// The key comes from the environment, as in CI: the testing framework
+	// logs the configuration text itself at trace level.
+	t.Setenv(EnvAPIKey, env.Key+"\n")
+	useKey := func(key string) func() {
+		return func() { _ = os.Setenv(EnvAPIKey, key) }
+	}
+	cfg := "provider \"leadterra\" {\n  base_url = \"" + env.BaseURL + "\"\n}\n" + `data "leadterra_sender_pools" "all" {}`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttrSet("data.leadterra_sender_pools.all", "pools.#"),
+				stateNeverContains(env.Key),
+			)},
+			{PreConfig: useKey(badKey), Config: cfg, ExpectError: errorRe("Leadterra rejected the API key")},
+			{PreConfig: useKey(env.NoAccessKey), Config: cfg, ExpectError: errorRe("lacks permission")},
+		},
+	})
+	raw, err := os.ReadFile(cliLog)
+	if err != nil {
+		t.Fatalf("reading the trace log: %v", err)
+	}
+	log := string(raw)
+	// The log must be a real trace log that saw the provider's requests,
+	// or the absence of the keys would prove nothing.
+	for _, want := range []string{"sending Leadterra API request", "/v1/sender-pools", "Leadterra rejected the API key"} {
+		if !strings.Contains(log, want) {
+			t.Fatalf("trace log (%d bytes) lacks %q: logging is not captured, the test proves nothing", len(log), want)
+		}
+	}
+	for name, key := range map[string]string{"good key": env.Key, "rejected key": badKey, "no-access key": env.NoAccessKey} {
+		if strings.Contains(log, key) {
+			t.Errorf("the %s appears in the TF_LOG=trace output", name)
+		}
+	}
+}
+
+// stateNeverContains fails when any attribute of any object in state holds
+// secret.
+func stateNeverContains(secret string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		for _, m := range s.Modules {
+			for addr, r := range m.Resources {
+				for k, v := range r.Primary.Attributes {
+					if strings.Contains(v, secret) {
+						return fmt.Errorf("state attribute %s.%s holds the API key", addr, k)
+					}
+				}
+			}
+		}
+		return nil
+	}
+}
