@@ -51,7 +51,7 @@ func ParseTokens(s string) ([]Token, []TokenProblem) {
 			i = open + 2
 			continue
 		case !identifier.MatchString(name):
-			problems = append(problems, TokenProblem{Offset: open, Message: fmt.Sprintf("{{%s}} is not a valid personalization token: the name must be a plain identifier such as firstName or useCase (letters, digits and _, not starting with a digit)", inner)})
+			problems = append(problems, TokenProblem{Offset: open, Message: fmt.Sprintf("{{%s}} is not a valid personalization token: the name must be a plain identifier such as firstName or useCase (letters, digits and _, not starting with a digit)", strings.ToValidUTF8(inner, "\uFFFD"))})
 		default:
 			tokens = append(tokens, Token{Name: name, Offset: open})
 		}
