@@ -189,9 +189,12 @@ func (c *Client) GetCampaignStats(ctx context.Context, id string) (CampaignStats
 	return decodeInto(ctx, c, request{method: http.MethodGet, path: campaignPath(id) + "/stats"}, DecodeCampaignStats)
 }
 
-// GetCampaign is the GET completion. Use LookupCampaign for the fallback.
+// GetCampaign is the GET completion. Use LookupCampaign for the fallback. A
+// 405/501 gives a NotOfferedError; a plain 404 is returned as an APIError,
+// since only the stats check can tell a missing route from a missing
+// campaign.
 func (c *Client) GetCampaign(ctx context.Context, id string) (Campaign, error) {
-	raw, err := c.completion(ctx, CapCampaignRead, request{method: http.MethodGet, path: campaignPath(id)})
+	raw, err := c.objectCompletion(ctx, CapCampaignRead, request{method: http.MethodGet, path: campaignPath(id)})
 	if err != nil {
 		return Campaign{}, err
 	}
@@ -261,7 +264,7 @@ func (c *Client) campaignGone(ctx context.Context, id string) (bool, error) {
 // campaign_not_found error is returned as is) and then returns a
 // NotOfferedError.
 func (c *Client) UpdateCampaign(ctx context.Context, id string, in CampaignInput) (Campaign, error) {
-	raw, err := c.completion(ctx, CapCampaignUpdate, request{method: http.MethodPatch, path: campaignPath(id), body: in, idempotent: true})
+	raw, err := c.objectCompletion(ctx, CapCampaignUpdate, request{method: http.MethodPatch, path: campaignPath(id), body: in, idempotent: true})
 	if err == nil {
 		camp, derr := DecodeCampaign(raw)
 		if derr != nil {
@@ -298,7 +301,7 @@ const (
 // pauses a running campaign and reports LeftInWorkspace (§3). The returned
 // state is the pause answer in that case.
 func (c *Client) RemoveCampaign(ctx context.Context, id string) (DeleteOutcome, CampaignState, error) {
-	_, err := c.completion(ctx, CapCampaignDelete, request{method: http.MethodDelete, path: campaignPath(id), idempotent: true})
+	_, err := c.objectCompletion(ctx, CapCampaignDelete, request{method: http.MethodDelete, path: campaignPath(id), idempotent: true})
 	if err == nil {
 		return Deleted, CampaignState{}, nil
 	}

@@ -106,11 +106,9 @@ func New(cfg Config) (*Client, error) {
 		c.logger = nopLogger{}
 	}
 	if cfg.RequestsPerSecond > 0 {
-		burst := int(cfg.RequestsPerSecond)
-		if burst < 1 {
-			burst = 1
-		}
-		c.limiter = rate.NewLimiter(rate.Limit(cfg.RequestsPerSecond), burst)
+		// Burst 1: requests are spaced evenly. A burst of one second's
+		// worth would let twice the configured rate through in a second.
+		c.limiter = rate.NewLimiter(rate.Limit(cfg.RequestsPerSecond), 1)
 	}
 	transport := cfg.Transport
 	if transport == nil {
@@ -186,12 +184,16 @@ func (t *limitedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	return t.next.RoundTrip(r)
 }
 
+// errForeignRedirect marks a refused cross-host redirect: a permanent
+// answer, never retried.
+var errForeignRedirect = errors.New("the API key must not reach another host")
+
 // sameHostRedirects follows redirects only within the API host, so the
 // Authorization header can never reach another host.
 func sameHostRedirects(host string) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
 		if req.URL.Host != host {
-			return fmt.Errorf("refusing to follow a redirect from %s to another host (%s)", host, req.URL.Host)
+			return fmt.Errorf("refusing to follow a redirect from %s to another host (%s): %w", host, req.URL.Host, errForeignRedirect)
 		}
 		if len(via) >= 5 {
 			return errors.New("stopped after 5 redirects")
@@ -212,6 +214,9 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		return false, ctx.Err()
 	}
 	if err != nil {
+		if errors.Is(err, errForeignRedirect) {
+			return false, err
+		}
 		if safe, _ := ctx.Value(replaySafeKey).(bool); !safe {
 			return false, err
 		}
@@ -257,7 +262,14 @@ type request struct {
 // do performs req and returns the response body of a 2xx answer.
 func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
 	u := *c.base
-	u.Path = c.base.Path + req.path
+	// req.path holds path-escaped IDs: keep that encoding on the wire
+	// instead of escaping it a second time.
+	u.RawPath = c.base.EscapedPath() + req.path
+	if p, err := url.PathUnescape(u.RawPath); err == nil {
+		u.Path = p
+	} else {
+		u.Path, u.RawPath = c.base.Path+req.path, ""
+	}
 	if len(req.query) > 0 {
 		u.RawQuery = req.query.Encode()
 	}
@@ -289,6 +301,9 @@ func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
 	start := time.Now()
 	resp, err := c.http.Do(r)
 	if err != nil {
+		if resp != nil {
+			resp.Body.Close()
+		}
 		return nil, c.transportError(ctx, req, err)
 	}
 	defer resp.Body.Close()
@@ -378,6 +393,22 @@ func (c *Client) completion(ctx context.Context, capability string, req request)
 	}
 	raw, err := c.do(ctx, req)
 	if err != nil && routeMissing(err) {
+		return nil, c.remember(capability)
+	}
+	return raw, err
+}
+
+// objectCompletion is completion for a campaign route, whose object the
+// documented stats endpoint can check: there a plain 404 may mean the
+// campaign is missing, not the route, so it is returned as is and the caller
+// remembers the capability missing only once stats shows the campaign
+// exists (§3).
+func (c *Client) objectCompletion(ctx context.Context, capability string, req request) ([]byte, error) {
+	if !c.offered(capability) {
+		return nil, &NotOfferedError{Capability: capability}
+	}
+	raw, err := c.do(ctx, req)
+	if err != nil && routeMissing(err) && !IsNotFound(err) {
 		return nil, c.remember(capability)
 	}
 	return raw, err

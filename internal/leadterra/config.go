@@ -37,15 +37,19 @@ var ErrKeyEmpty = errors.New("the API key is empty")
 // NormalizeAPIKey trims stray outer whitespace and checks the rest. The key
 // itself never appears in a returned error.
 func NormalizeAPIKey(raw string) (KeyCheck, error) {
-	key := strings.TrimSpace(raw)
+	key := strings.TrimFunc(raw, blankRune)
 	kc := KeyCheck{Key: key, Trimmed: key != raw}
 	if key == "" {
 		return kc, ErrKeyEmpty
 	}
-	if strings.IndexFunc(key, unicode.IsSpace) >= 0 {
+	if strings.IndexFunc(key, blankRune) >= 0 {
 		return kc, ErrKeyInnerWhitespace
 	}
 	kc.Live = strings.HasPrefix(key, "sk_live_")
 	kc.UnknownPrefix = !kc.Live && !strings.HasPrefix(key, "sk_test_")
 	return kc, nil
 }
+
+// blankRune is whitespace or an invisible format character (a zero-width
+// space or a byte-order mark copied along with the key).
+func blankRune(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }

@@ -29,7 +29,7 @@ func (f *flexInt) UnmarshalJSON(b []byte) error {
 	}
 	fl, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(fl) || math.IsInf(fl, 0) || fl != math.Trunc(fl) || math.Abs(fl) > 1<<53 {
-		return fmt.Errorf("not an integer: %.40q", s)
+		return errors.New("a counter is not an integer")
 	}
 	*f = flexInt(int64(fl))
 	return nil
@@ -48,7 +48,7 @@ func (f *flexFloat) UnmarshalJSON(b []byte) error {
 	}
 	fl, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(fl) || math.IsInf(fl, 0) {
-		return fmt.Errorf("not a number: %.40q", s)
+		return errors.New("a rate is not a number")
 	}
 	*f = flexFloat(fl)
 	return nil

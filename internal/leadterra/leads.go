@@ -3,6 +3,7 @@ package leadterra
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"net/http"
 	"sort"
 	"strings"
@@ -144,7 +145,7 @@ func DecodeBulkResult(b []byte) (BulkResult, error) {
 	if r.Total != nil {
 		res.Total = int64(*r.Total)
 	} else {
-		res.Total = res.Enrolled + res.Updated
+		res.Total = addCounts(res.Enrolled, res.Updated)
 	}
 	if len(r.Skipped) > 0 && !isNull(r.Skipped) {
 		res.SkippedReported = true
@@ -159,6 +160,18 @@ func DecodeBulkResult(b []byte) (BulkResult, error) {
 		}
 	}
 	return res, nil
+}
+
+// addCounts adds two counters, saturating instead of wrapping around.
+func addCounts(a, b int64) int64 {
+	s := a + b
+	switch {
+	case a > 0 && b > 0 && s < 0:
+		return math.MaxInt64
+	case a < 0 && b < 0 && s >= 0:
+		return math.MinInt64
+	}
+	return s
 }
 
 // Add sums another batch's result into r.
