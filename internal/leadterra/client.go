@@ -68,6 +68,9 @@ type Client struct {
 	logger  Logger
 	limiter *rate.Limiter
 
+	maxRetries   int
+	retryWaitMin time.Duration
+
 	mu         sync.Mutex
 	notOffered map[string]bool
 }
@@ -101,7 +104,8 @@ func New(cfg Config) (*Client, error) {
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = "terraform-provider-leadterra"
 	}
-	c := &Client{base: base, key: cfg.APIKey, ua: cfg.UserAgent, logger: cfg.Logger, notOffered: map[string]bool{}}
+	c := &Client{base: base, key: cfg.APIKey, ua: cfg.UserAgent, logger: cfg.Logger, notOffered: map[string]bool{},
+		maxRetries: cfg.MaxRetries, retryWaitMin: cfg.RetryWaitMin}
 	if c.logger == nil {
 		c.logger = nopLogger{}
 	}
@@ -261,6 +265,29 @@ type request struct {
 
 // do performs req and returns the response body of a 2xx answer.
 func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
+	safe := req.method == http.MethodGet || req.idempotent || req.idempotencyKey != ""
+	for attempt := 0; ; attempt++ {
+		raw, cutShort, err := c.doOnce(ctx, req, safe)
+		// A body cut short (a dropped connection mid-answer, truncated JSON)
+		// is repeated like a lost connection: only when repeating cannot act
+		// twice, and within the retry budget.
+		if !cutShort || !safe || attempt >= c.maxRetries || ctx.Err() != nil {
+			return raw, err
+		}
+		c.logger.Warn(ctx, "retrying Leadterra API request after an incomplete response", map[string]any{
+			"http_method": req.method, "http_path": req.path, "attempt": attempt + 2,
+		})
+		select {
+		case <-ctx.Done():
+			return nil, c.transportError(ctx, req, ctx.Err())
+		case <-time.After(c.retryWaitMin + jitter(c.retryWaitMin)):
+		}
+	}
+}
+
+// doOnce performs req (with the transport's own retries) and reads the
+// answer; cutShort reports a 2xx whose body could not be read whole.
+func (c *Client) doOnce(ctx context.Context, req request, safe bool) (raw []byte, cutShort bool, err error) {
 	u := *c.base
 	// req.path holds path-escaped IDs: keep that encoding on the wire
 	// instead of escaping it a second time.
@@ -277,15 +304,14 @@ func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
 	if req.body != nil {
 		b, err := json.Marshal(req.body)
 		if err != nil {
-			return nil, fmt.Errorf("encoding the %s %s request: %w", req.method, req.path, err)
+			return nil, false, fmt.Errorf("encoding the %s %s request: %w", req.method, req.path, err)
 		}
 		body = bytes.NewReader(b)
 	}
-	safe := req.method == http.MethodGet || req.idempotent || req.idempotencyKey != ""
 	ctx = context.WithValue(ctx, replaySafeKey, safe)
 	r, err := retryablehttp.NewRequestWithContext(ctx, req.method, u.String(), body)
 	if err != nil {
-		return nil, fmt.Errorf("building the %s %s request: %w", req.method, req.path, err)
+		return nil, false, fmt.Errorf("building the %s %s request: %w", req.method, req.path, err)
 	}
 	r.Header.Set("Authorization", "Bearer "+c.key)
 	r.Header.Set("Accept", "application/json")
@@ -304,7 +330,7 @@ func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
 		if resp != nil {
 			resp.Body.Close()
 		}
-		return nil, c.transportError(ctx, req, err)
+		return nil, false, c.transportError(ctx, req, err)
 	}
 	defer resp.Body.Close()
 	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
@@ -317,12 +343,16 @@ func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := parseAPIError(resp.StatusCode, resp.Header, raw, req.method, req.path)
 		apiErr.redact(c.key)
-		return nil, apiErr
+		return nil, false, apiErr
 	}
 	if readErr != nil {
-		return nil, c.transportError(ctx, req, readErr)
+		return nil, true, c.transportError(ctx, req, readErr)
 	}
-	return raw, nil
+	if json.Valid(raw) || len(bytes.TrimSpace(raw)) == 0 {
+		return raw, false, nil
+	}
+	// Invalid JSON on a 2xx is almost always an answer cut short.
+	return nil, true, &DecodeError{Method: req.method, Path: req.path, RequestID: requestID(resp.Header), Err: errors.New("the body is not complete JSON")}
 }
 
 // TransportError is a request that got no complete answer. Unknown reports
