@@ -86,7 +86,7 @@ func describeAPI(op Op, e *leadterra.APIError) (string, string) {
 			op.what(), codeSuffix(e), KeyEnvVar, keysPage, ref)
 	case e.StatusCode == http.StatusForbidden:
 		return "Leadterra API key lacks permission (HTTP 403)", fmt.Sprintf(
-			"Could not %s: the key is valid, but Leadterra does not allow it to do this%s. It may belong to another workspace or be a restricted (read-only) key.\n\n"+
+			"Could not %s: the key is valid, but Leadterra does not allow it to do this (HTTP 403%s). It may belong to another workspace or be a restricted (read-only) key.\n\n"+
 				"Use a key of this workspace with write access (%s), or ask a workspace admin to grant it.%s",
 			op.what(), codeSuffix(e), keysPage, ref)
 	case leadterra.IsWorkspaceNotFound(e):

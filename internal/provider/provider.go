@@ -244,6 +244,8 @@ func float64OrEnv(v types.Float64, env, attr string, diags *diag.Diagnostics) fl
 func (p *leadterraProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewCampaignResource,
+		NewCampaignLeadsResource,
+		NewCampaignLaunchResource,
 	}
 }
 
@@ -253,5 +255,8 @@ func (p *leadterraProvider) DataSources(context.Context) []func() datasource.Dat
 		NewSenderPoolDataSource,
 		NewSenderAccountsDataSource,
 		NewSenderAccountDataSource,
+		NewCampaignStatsDataSource,
+		NewCampaignDataSource,
+		NewCampaignsDataSource,
 	}
 }

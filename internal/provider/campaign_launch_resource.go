@@ -1,0 +1,281 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
+	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
+	"github.com/leadterra/terraform-provider-leadterra/internal/validators"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*campaignLaunchResource)(nil)
+	_ resource.ResourceWithImportState = (*campaignLaunchResource)(nil)
+)
+
+// NewCampaignLaunchResource manages whether a campaign is sending.
+func NewCampaignLaunchResource() resource.Resource { return &campaignLaunchResource{} }
+
+type campaignLaunchResource struct{ data *providerData }
+
+type launchModel struct {
+	ID         types.String `tfsdk:"id"`
+	CampaignID types.String `tfsdk:"campaign_id"`
+	Paused     types.Bool   `tfsdk:"paused"`
+	Status     types.String `tfsdk:"status"`
+	StartedAt  types.String `tfsdk:"started_at"`
+	PausedAt   types.String `tfsdk:"paused_at"`
+}
+
+func (r *campaignLaunchResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_campaign_launch"
+}
+
+func (r *campaignLaunchResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Whether a campaign is sending. Creating it starts the campaign (or, with `paused = true`, pauses it); changing `paused` pauses or resumes it; destroying it pauses it. " +
+			"Starting needs at least one enrolled lead and one sequence step: add `depends_on = [leadterra_campaign_leads.<name>]` so Terraform enrolls the leads first.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, Description: "The campaign id (same as `campaign_id`)."},
+			"campaign_id": schema.StringAttribute{
+				Required: true, Validators: []validator.String{validators.NotBlank()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Description:   "Id of the campaign to launch. Changing it launches the other campaign and pauses this one.",
+			},
+			"paused": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				Description: "Keep the campaign from sending. Defaults to `false` (running). A draft cannot be paused: with `paused = true` a campaign that never ran stays a `draft`. " +
+					"Where the API offers a campaign read, a pause or resume made in the dashboard shows as a change: refresh sets `paused` to whether the campaign is not sending (`running` → false; `paused` or `draft` → true).",
+			},
+			"status":     schema.StringAttribute{Computed: true, Description: "`draft`, `running` or `paused` (the API's `active` is reported as `running`)."},
+			"started_at": schema.StringAttribute{Computed: true, Description: "When the campaign last started or resumed, RFC 3339 UTC; null if it never ran or the API did not report it."},
+			"paused_at":  schema.StringAttribute{Computed: true, Description: "When the campaign was paused, RFC 3339 UTC; null unless the API reports one."},
+		},
+	}
+}
+
+func (r *campaignLaunchResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
+}
+
+func nullIfEmpty(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// applyCampaign takes status and timestamps from a campaign read. paused
+// follows the status (not sending = paused) so a dashboard pause or resume
+// plans an update; an answer without a status says nothing and keeps m.
+func (m *launchModel) applyCampaign(c leadterra.Campaign) {
+	if c.Status == "" {
+		return
+	}
+	m.Status = types.StringValue(c.Status)
+	m.Paused = types.BoolValue(c.Status != leadterra.StatusRunning)
+	m.StartedAt, m.PausedAt = nullIfEmpty(c.StartedAt), nullIfEmpty(c.PausedAt)
+}
+
+// applyWrite takes what a start or pause answered. paused keeps the planned
+// value (Terraform requires it); a start clears paused_at, a pause keeps the
+// last started_at, as the campaign read reports them.
+func (m *launchModel) applyWrite(st leadterra.CampaignState, started bool) {
+	status := st.Status
+	switch {
+	case status != "":
+	case started:
+		status = leadterra.StatusRunning
+	case m.Status.ValueString() == leadterra.StatusDraft:
+		status = leadterra.StatusDraft
+	default:
+		status = leadterra.StatusPaused
+	}
+	m.Status = types.StringValue(status)
+	if started {
+		m.StartedAt, m.PausedAt = nullIfEmpty(st.StartedAt), types.StringNull()
+		return
+	}
+	if m.StartedAt.IsUnknown() {
+		m.StartedAt = types.StringNull()
+	}
+	m.PausedAt = nullIfEmpty(st.PausedAt)
+}
+
+// transition starts or pauses the campaign as planned and fills m.
+func (r *campaignLaunchResource) transition(ctx context.Context, client *leadterra.Client, m *launchModel, diags *diag.Diagnostics) {
+	id := m.CampaignID.ValueString()
+	start := !m.Paused.ValueBool()
+	var st leadterra.CampaignState
+	var err error
+	action := "pause"
+	if start {
+		action = "start"
+		st, err = client.StartCampaign(ctx, id)
+	} else {
+		st, err = client.PauseCampaign(ctx, id)
+	}
+	if err != nil {
+		if d, ok := startRefusal(id, err); ok {
+			diags.Append(d)
+			return
+		}
+		diagnostics.Add(diags, diagnostics.Op{Action: action, Object: campaignObject(id)}, err)
+		return
+	}
+	m.ID = types.StringValue(id)
+	m.applyWrite(st, start)
+	// A start or pause answer carries one timestamp; where the API offers a
+	// campaign read, take both from it so state matches what refresh and
+	// import read. The status stays the write's: the read may lag.
+	if client.Offered(leadterra.CapCampaignRead) {
+		camp, rerr := client.GetCampaign(ctx, id)
+		if rerr != nil || camp.Status == "" {
+			tflog.Debug(ctx, "campaign read after "+action+" gave nothing; keeping the "+action+" answer", map[string]any{"campaign_id": id})
+			return
+		}
+		m.StartedAt, m.PausedAt = nullIfEmpty(camp.StartedAt), nullIfEmpty(camp.PausedAt)
+	}
+}
+
+func (r *campaignLaunchResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan launchModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	client := r.data.clientFor("launch a campaign", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || client == nil {
+		return
+	}
+	r.transition(ctx, client, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Read never starts or pauses: it reads the campaign where the API offers
+// that, else keeps the last known state once stats prove it exists.
+func (r *campaignLaunchResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state launchModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || (r.data != nil && r.data.unknown) {
+		return
+	}
+	client := r.data.clientFor("read a campaign", &resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	id := state.CampaignID.ValueString()
+	found, err := client.LookupCampaign(ctx, id)
+	switch {
+	case err != nil:
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "read", Object: campaignObject(id)}, err)
+		return
+	case found.Gone:
+		resp.Diagnostics.Append(diagnostics.RemovedFromState(fmt.Sprintf("The launch of campaign %q", id), "the campaign was deleted: its stats endpoint answers campaign_not_found"))
+		resp.State.RemoveResource(ctx)
+		return
+	case found.Campaign != nil:
+		state.applyCampaign(*found.Campaign)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *campaignLaunchResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state launchModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	client := r.data.clientFor("start or pause a campaign", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || client == nil {
+		return
+	}
+	// Computed values are unknown in the plan: start from the last known.
+	plan.Status, plan.StartedAt, plan.PausedAt = state.Status, state.StartedAt, state.PausedAt
+	r.transition(ctx, client, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete pauses (a no-op on a draft); a campaign already gone needs nothing.
+func (r *campaignLaunchResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state launchModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	client := r.data.clientFor("pause a campaign", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || client == nil {
+		return
+	}
+	id := state.CampaignID.ValueString()
+	if _, err := client.PauseCampaign(ctx, id); err != nil && !leadterra.IsObjectNotFound(err) {
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "pause", Object: campaignObject(id) + " to destroy its leadterra_campaign_launch"}, err)
+	}
+}
+
+// ImportState takes a campaign id. Without a campaign read the status is
+// unknowable (Read never starts or pauses to learn it), so import is refused
+// with the alternative: applying the resource is safe on any campaign.
+func (r *campaignLaunchResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	client := r.data.clientFor("import a campaign launch", &resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	found, err := client.LookupCampaign(ctx, req.ID)
+	switch {
+	case err != nil:
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the launch of", Object: campaignObject(req.ID)}, err)
+		return
+	case found.Gone:
+		resp.Diagnostics.AddError("No such campaign", fmt.Sprintf("Campaign %q does not exist in this workspace (its stats endpoint answers campaign_not_found). Check the id in the dashboard.", req.ID))
+		return
+	case found.Campaign == nil:
+		resp.Diagnostics.AddError("Leadterra cannot read a campaign's status",
+			fmt.Sprintf("Campaign %q exists, but this Leadterra API offers no GET /v1/campaigns/:id, so whether it is sending cannot be imported. "+
+				"Import is not needed: declare the leadterra_campaign_launch resource and apply. Starting a running campaign and pausing a paused one change nothing, so the apply only makes the campaign match paused.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("campaign_id"), req.ID)...)
+}
+
+// startRefusal turns the documented 400s of start into what to add and how
+// to order it; other errors are left to the diagnostics package.
+func startRefusal(id string, err error) (diag.Diagnostic, bool) {
+	var summary, lacks, fix string
+	switch {
+	case leadterra.HasCode(err, "no_leads_enrolled"):
+		summary, lacks = "Campaign has no enrolled leads", "no_leads_enrolled): a campaign needs at least one enrolled lead before it can start."
+		fix = "Enroll leads with a leadterra_campaign_leads resource, and make the launch depend on it so that Terraform enrolls them before starting the campaign:"
+	case leadterra.HasCode(err, "no_sequence_steps"):
+		summary, lacks = "Campaign has no sequence steps", "no_sequence_steps): a campaign needs at least one email in its sequence before it can start."
+		fix = "Add at least one step (subject and body_html) to sequence_steps of the leadterra_campaign resource. Reference that campaign's id from the launch, and keep the launch after the leads too, so that Terraform orders both before starting the campaign:"
+	default:
+		return nil, false
+	}
+	detail := fmt.Sprintf("Leadterra refused to start campaign %q (400 %s\n\n%s\n\n"+
+		"    resource \"leadterra_campaign_launch\" \"<name>\" {\n"+
+		"      campaign_id = leadterra_campaign.<name>.id\n"+
+		"      depends_on  = [leadterra_campaign_leads.<name>]\n"+
+		"    }\n\n"+
+		"To create the launch without sending for now, set paused = true.", id, lacks, fix)
+	var e *leadterra.APIError
+	if errors.As(err, &e) {
+		detail += fmt.Sprintf("\n\nRequest: %s %s", e.Method, e.Path)
+		if e.RequestID != "" {
+			detail += fmt.Sprintf(" (request id %s)", e.RequestID)
+		}
+	}
+	return diag.NewAttributeErrorDiagnostic(path.Root("campaign_id"), summary, detail), true
+}

@@ -1,0 +1,239 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
+	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
+)
+
+// upsertOutcome is what the batches the API accepted achieved.
+type upsertOutcome struct {
+	counts  leadterra.BulkResult
+	sent    []leadModel
+	skipped map[string]string // key → configured address of each lead skipped
+	unnamed int64             // leads the API left out without naming them
+}
+
+func (o upsertOutcome) skippedCount() int64 { return int64(len(o.skipped)) + o.unnamed }
+
+// upsertLeads sends leads in batches of size; prior holds the state's
+// version of each lead, for custom fields to clear. It stops at the first
+// failure, which it reports, and returns false: the outcome then covers the
+// batches that went through.
+func upsertLeads(ctx context.Context, client *leadterra.Client, campaignID string, leads []leadModel, prior map[string]leadModel, size int, op diagnostics.Op, diags *diag.Diagnostics) (upsertOutcome, bool) {
+	out := upsertOutcome{skipped: map[string]string{}}
+	var unnamedFrom []leadModel
+	for start := 0; start < len(leads); start += size {
+		batch := leads[start:min(start+size, len(leads))]
+		body := make([]leadterra.Lead, len(batch))
+		for i, l := range batch {
+			var p *leadModel
+			if old, ok := prior[l.key()]; ok {
+				p = &old
+			}
+			body[i] = l.toAPI(p)
+		}
+		res, err := client.UpsertLeads(ctx, campaignID, body)
+		if err != nil {
+			diags.Append(upsertFailure(op, err, batch, len(out.sent)))
+			return out, false
+		}
+		out.counts.Add(res)
+		out.sent = append(out.sent, batch...)
+		inBatch := keyed(batch)
+		if len(res.SkippedEmails) > 0 {
+			for _, e := range res.SkippedEmails {
+				if l, ok := inBatch[leadKey(e)]; ok {
+					out.skipped[l.key()] = l.Email.ValueString()
+				}
+			}
+			continue
+		}
+		// Only one page documents `skipped`; elsewhere a lead neither
+		// enrolled nor updated was left out (the set holds no duplicates).
+		n := res.Skipped
+		if !res.SkippedReported {
+			n = int64(len(batch)) - res.Enrolled - res.Updated
+		}
+		if n > 0 {
+			out.unnamed += n
+			unnamedFrom = append(unnamedFrom, batch...)
+		}
+	}
+	if out.unnamed > 0 {
+		out.nameSkipped(ctx, client, campaignID, unnamedFrom)
+	}
+	return out, true
+}
+
+// nameSkipped finds which leads were left out unnamed, through the lead
+// listing where offered. It trusts the listing only when it agrees with the
+// API's count; naming is best effort, so a failure only keeps the count.
+func (o *upsertOutcome) nameSkipped(ctx context.Context, client *leadterra.Client, campaignID string, candidates []leadModel) {
+	if !client.Offered(leadterra.CapLeadsList) {
+		return
+	}
+	listed, err := client.ListLeads(ctx, campaignID)
+	if err != nil {
+		tflog.Debug(ctx, "could not list leads to name the skipped ones", map[string]any{"error": err.Error()})
+		return
+	}
+	enrolled := map[string]bool{}
+	for _, l := range listed {
+		enrolled[leadKey(l.Email)] = true
+	}
+	missing := map[string]string{}
+	for _, l := range candidates {
+		if !enrolled[l.key()] {
+			missing[l.key()] = l.Email.ValueString()
+		}
+	}
+	if int64(len(missing)) != o.unnamed {
+		return
+	}
+	for k, e := range missing {
+		o.skipped[k] = e
+	}
+	o.unnamed = 0
+}
+
+func warnSkipped(campaignID string, out upsertOutcome, diags *diag.Diagnostics) {
+	if out.skippedCount() == 0 {
+		return
+	}
+	named := slices.Sorted(maps.Values(out.skipped))
+	diags.Append(skippedWarning(campaignID, named, out.unnamed))
+}
+
+// skippedWarning explains leads the API did not enroll (suppressed).
+func skippedWarning(campaignID string, named []string, unnamed int64) diag.Diagnostic {
+	total := int64(len(named)) + unnamed
+	var b strings.Builder
+	if len(named) > 0 {
+		fmt.Fprintf(&b, "Leadterra did not enroll these leads in campaign %q: their addresses are on the workspace suppression list, so they receive no email:\n%s\n\n", campaignID, bulletList(named))
+		b.WriteString("They stay in this resource's state (listed in skipped_emails), so the next plan stays empty. Remove them from leads, or lift their suppression in the Leadterra dashboard and then change any attribute of the lead so that Terraform sends it again.")
+	}
+	if unnamed > 0 {
+		also := ""
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+			also = " also"
+		}
+		fmt.Fprintf(&b, "Leadterra%s left out %d lead(s) of campaign %q without saying which (most likely addresses on the workspace suppression list), and this API cannot list enrolled leads to find out. Check the suppression list in the Leadterra dashboard.", also, unnamed, campaignID)
+	}
+	return diag.NewWarningDiagnostic(fmt.Sprintf("Leadterra skipped %d suppressed lead(s)", total), b.String())
+}
+
+// upsertFailure is the diagnostic of a failed batch: the API error, the
+// leads a 422 names (by their address in the batch sent, since the item
+// shape is undocumented and may hold only an index), and what went through.
+func upsertFailure(op diagnostics.Op, err error, batch []leadModel, done int) diag.Diagnostic {
+	var extra strings.Builder
+	var apiErr *leadterra.APIError
+	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusUnprocessableEntity {
+		fmt.Fprintf(&extra, "\n\nThe API rejected these leads:\n%s\n\nFix or remove them in leads, then apply again.", rejectedLeads(apiErr.Items, batch))
+		bare := *apiErr
+		bare.Items = nil // listed above, with their addresses
+		err = &bare
+	}
+	if done > 0 {
+		fmt.Fprintf(&extra, "\n\nThe %d lead(s) of the earlier batches were sent before this failure. Applying again is safe: the API upserts by email, so nobody is enrolled twice.", done)
+	}
+	d := diagnostics.FromError(op, err)
+	detail := d.Detail()
+	if i := strings.LastIndex(detail, "\n\nRequest: "); i >= 0 {
+		detail = detail[:i] + extra.String() + detail[i:]
+	} else {
+		detail += extra.String()
+	}
+	return diag.NewErrorDiagnostic(d.Summary(), detail)
+}
+
+func rejectedLeads(items []leadterra.ErrorItem, batch []leadModel) string {
+	if len(items) == 0 {
+		emails := make([]string, len(batch))
+		for i, l := range batch {
+			emails[i] = l.Email.ValueString()
+		}
+		return fmt.Sprintf("  (the API did not say which; the refused batch held these %d leads)\n%s", len(batch), bulletList(emails))
+	}
+	var order []string
+	reasons := map[string][]string{}
+	for _, it := range items {
+		email := it.Email
+		if it.Index >= 0 && it.Index < len(batch) {
+			email = batch[it.Index].Email.ValueString()
+		}
+		if email == "" {
+			email = "(a lead the API did not identify)"
+		}
+		msg := it.Message
+		if msg == "" {
+			msg = it.Code
+		}
+		if it.Field != "" && !strings.Contains(msg, it.Field) {
+			msg += " (field " + it.Field + ")"
+		}
+		if _, seen := reasons[email]; !seen {
+			order = append(order, email)
+		}
+		reasons[email] = append(reasons[email], msg)
+	}
+	lines := make([]string, len(order))
+	for i, e := range order {
+		lines[i] = e + ": " + strings.Join(reasons[e], "; ")
+	}
+	return bulletList(lines)
+}
+
+// removeLeads unenrolls in chunks of size; it returns how many addresses
+// were sent successfully before an error.
+func removeLeads(ctx context.Context, client *leadterra.Client, campaignID string, emails []string, size int) (int, error) {
+	for start := 0; start < len(emails); start += size {
+		chunk := emails[start:min(start+size, len(emails))]
+		if err := client.RemoveLeads(ctx, campaignID, chunk); err != nil {
+			return start, err
+		}
+	}
+	return len(emails), nil
+}
+
+// staysEnrolledWarning is the fallback where the API cannot unenroll.
+func staysEnrolledWarning(campaignID string, emails []string, destroy bool) diag.Diagnostic {
+	what := "They were removed from leads, so Terraform no longer manages them"
+	if destroy {
+		what = "Terraform removed this leadterra_campaign_leads resource from state"
+	}
+	return diag.NewWarningDiagnostic(
+		fmt.Sprintf("%d lead(s) stay enrolled in campaign %q", len(emails), campaignID),
+		fmt.Sprintf("The Leadterra API offers no way to unenroll leads (there is no DELETE /v1/campaigns/:id/leads). %s, but these leads remain enrolled and keep receiving the campaign's emails:\n%s\n\n"+
+			"Unenroll them in the Leadterra dashboard, or pause the campaign if they must not be emailed.", what, bulletList(emails)))
+}
+
+// bulletList renders at most 20 entries, so 2,000 leads do not flood the
+// terminal.
+func bulletList(items []string) string {
+	const maxShown = 20
+	var b strings.Builder
+	for i, it := range items {
+		if i == maxShown {
+			fmt.Fprintf(&b, "\n  … and %d more", len(items)-maxShown)
+			break
+		}
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("  - " + it)
+	}
+	return b.String()
+}

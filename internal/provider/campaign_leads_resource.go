@@ -1,0 +1,365 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
+	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
+	"github.com/leadterra/terraform-provider-leadterra/internal/validators"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*campaignLeadsResource)(nil)
+	_ resource.ResourceWithImportState    = (*campaignLeadsResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*campaignLeadsResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*campaignLeadsResource)(nil)
+)
+
+// DefaultLeadBatchSize: the docs give no request size limit and no rate
+// limit numbers, so each bulk request stays well below the client's
+// ceiling (leadterra.MaxLeadsPerRequest), around 100–200 KB of JSON.
+const DefaultLeadBatchSize = 500
+
+// NewCampaignLeadsResource manages the leads a configuration enrolls in one
+// campaign.
+func NewCampaignLeadsResource() resource.Resource { return &campaignLeadsResource{} }
+
+type campaignLeadsResource struct{ data *providerData }
+
+type campaignLeadsModel struct {
+	ID            types.String  `tfsdk:"id"`
+	CampaignID    types.String  `tfsdk:"campaign_id"`
+	BatchSize     types.Int64   `tfsdk:"batch_size"`
+	Leads         leadsSetValue `tfsdk:"leads"`
+	EnrolledCount types.Int64   `tfsdk:"enrolled_count"`
+	UpdatedCount  types.Int64   `tfsdk:"updated_count"`
+	SkippedCount  types.Int64   `tfsdk:"skipped_count"`
+	SkippedEmails types.Set     `tfsdk:"skipped_emails"`
+}
+
+func (r *campaignLeadsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_campaign_leads"
+}
+
+const campaignLeadsDescription = "The leads one configuration enrolls in one Leadterra campaign, upserted by email address.\n\n" +
+	"**Personal data is stored in the Terraform state.** Every lead's email address, name, company, job title and custom fields are written to the state and shown in plans. " +
+	"Treat the state as personal data: keep it in an access-controlled, encrypted backend, and include it in your data-protection records.\n\n" +
+	"Use one `leadterra_campaign_leads` per campaign per configuration: its `id` is the campaign id. Leads enrolled in the same campaign by other means (the dashboard, an import, another tool) are left alone and never show as drift.\n\n" +
+	"Applies send only what changed: new and edited leads are upserted through `POST /v1/campaigns/:id/leads/bulk` in batches of `batch_size`, and leads removed from `leads` (all of them, on destroy) are unenrolled through `DELETE /v1/campaigns/:id/leads` where the API offers it. " +
+	"The documented API has no way to list or unenroll leads: against it, changes made outside Terraform are not seen, and removed leads stay enrolled, which a warning says. " +
+	"Suppressed addresses are skipped by the API: a warning lists them and `skipped_emails` keeps them. " +
+	"Removing `first_name`, `last_name`, `company` or `job_title` from a lead keeps the value Leadterra holds (the API cannot clear them); a removed custom field is sent empty, which renders like a missing one.\n\n" +
+	"Import by campaign id adopts every lead enrolled in the campaign; it needs the lead listing (`GET /v1/campaigns/:id/leads`).\n\n" +
+	"Large sets are slow to plan: the Terraform plugin framework's handling of sets takes time that grows with the square of the number of leads. A few hundred leads plan in seconds; a thousand take minutes."
+
+func (r *campaignLeadsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	text := []validator.String{leadText()}
+	counter := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{Computed: true, Description: desc}
+	}
+	resp.Schema = schema.Schema{
+		Description: campaignLeadsDescription,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, Description: "The campaign id: there is one `leadterra_campaign_leads` per campaign per configuration."},
+			"campaign_id": schema.StringAttribute{
+				Required: true, Validators: []validator.String{validators.NotBlank()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Description:   "Campaign to enroll the leads in (`camp_…`). Changing it replaces the resource: the leads are unenrolled from the old campaign (where the API can) and enrolled in the new one.",
+			},
+			"batch_size": schema.Int64Attribute{
+				Optional: true, Computed: true, Default: int64default.StaticInt64(DefaultLeadBatchSize),
+				Validators: []validator.Int64{int64validator.Between(1, leadterra.MaxLeadsPerRequest)},
+				Description: fmt.Sprintf("Leads per bulk request, 1 to %d. Defaults to %d: the API documents neither a request size limit nor rate-limit numbers, so each request stays small (about 100–200 KB), well below the provider's maximum, while 2,000 leads still take only 4 requests. "+
+					"Lower it if bulk requests time out or are refused as too large; changing it alone sends nothing.", leadterra.MaxLeadsPerRequest, DefaultLeadBatchSize),
+			},
+			"leads": schema.SetNestedAttribute{
+				Required: true, CustomType: newLeadsSetType(),
+				Validators:  []validator.Set{setvalidator.SizeAtLeast(1)},
+				Description: "The leads to enroll, identified by email address. At least one; no two may share an address, whatever its case.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"email": schema.StringAttribute{
+						Required: true, Validators: []validator.String{validators.Email()},
+						Description: "Address, the lead's identity (Leadterra upserts by email, ignoring case). Checked at plan time for one bare address with a dotted domain; if the API still refuses one, the error names it.",
+					},
+					"first_name": schema.StringAttribute{Optional: true, Validators: text, Description: "First name, `{{firstName}}` in templates."},
+					"last_name":  schema.StringAttribute{Optional: true, Validators: text, Description: "Last name, `{{lastName}}` in templates."},
+					"company":    schema.StringAttribute{Optional: true, Validators: text, Description: "Company, `{{company}}` in templates."},
+					"job_title":  schema.StringAttribute{Optional: true, Validators: text, Description: "Job title, `{{jobTitle}}` in templates."},
+					"custom_fields": schema.MapAttribute{
+						Optional: true, ElementType: types.StringType,
+						Validators:  []validator.Map{mapvalidator.KeysAre(customFieldName())},
+						Description: "Extra personalization fields, each usable as `{{name}}` in templates. Names are plain identifiers (letters, digits and `_`, not starting with a digit) and may not reuse a standard field (`email`, `firstName`, `lastName`, `company`, `jobTitle`, or their snake_case forms).",
+					},
+				}},
+			},
+			"enrolled_count": counter("Leads newly enrolled by the last apply that sent leads (summed over its batches). After an import: the number of leads imported."),
+			"updated_count":  counter("Leads already enrolled whose data the last apply that sent leads updated."),
+			"skipped_count":  counter("Leads the last apply that sent leads left out, because their address is on the workspace suppression list."),
+			"skipped_emails": schema.SetAttribute{
+				Computed: true, ElementType: types.StringType,
+				Description: "Addresses in `leads` that the API skipped because they are suppressed: they are not enrolled and receive no email. To enroll one after lifting its suppression, change any of its attributes so that Terraform sends it again.",
+			},
+		},
+	}
+}
+
+func (r *campaignLeadsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (m *campaignLeadsModel) setCounts(enrolled, updated, skipped int64) {
+	m.EnrolledCount, m.UpdatedCount, m.SkippedCount = types.Int64Value(enrolled), types.Int64Value(updated), types.Int64Value(skipped)
+}
+
+func (r *campaignLeadsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan campaignLeadsModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	client := r.data.clientFor("enroll leads", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || client == nil {
+		return
+	}
+	id := plan.CampaignID.ValueString()
+	leads := leadsOf(ctx, plan.Leads, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	sortLeads(leads)
+	// Nothing is saved if a batch fails: applying again re-sends every
+	// lead, which the upsert by email makes harmless, whereas a partial,
+	// tainted object would be destroyed (unenrolled) before the retry.
+	out, ok := upsertLeads(ctx, client, id, leads, nil, int(plan.BatchSize.ValueInt64()), diagnostics.Op{Action: "enroll leads in", Object: campaignObject(id)}, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	warnSkipped(id, out, &resp.Diagnostics)
+	plan.ID = types.StringValue(id)
+	plan.setCounts(out.counts.Enrolled, out.counts.Updated, out.skippedCount())
+	plan.SkippedEmails = emailSetValue(out.skipped)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state campaignLeadsModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || (r.data != nil && r.data.unknown) {
+		return // unknown provider configuration: keep the last known state
+	}
+	client := r.data.clientFor("read the leads of a campaign", &resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	id := state.CampaignID.ValueString()
+	op := diagnostics.Op{Action: "read the leads of", Object: campaignObject(id)}
+	listed, err := client.ListLeads(ctx, id)
+	switch {
+	case leadterra.IsNotOffered(err) || leadterra.IsNotFound(err):
+		// No listing, or a 404 that only the documented stats check can
+		// turn into "gone": otherwise keep the last known state.
+		found, lerr := client.LookupCampaign(ctx, id)
+		switch {
+		case lerr != nil:
+			diagnostics.Add(&resp.Diagnostics, op, lerr)
+		case found.Gone:
+			resp.Diagnostics.Append(diagnostics.RemovedFromState(fmt.Sprintf("The lead enrolment of campaign %q", id), "the campaign itself is gone: its stats endpoint answers campaign_not_found"))
+			resp.State.RemoveResource(ctx)
+		}
+		return
+	case err != nil:
+		diagnostics.Add(&resp.Diagnostics, op, err)
+		return
+	}
+	byKey := map[string]leadterra.Lead{}
+	for _, l := range listed {
+		byKey[leadKey(l.Email)] = l
+	}
+	prior := leadsOf(ctx, state.Leads, &resp.Diagnostics)
+	skipped := emailSet(state.SkippedEmails)
+	var kept []leadModel
+	for _, p := range prior {
+		if api, ok := byKey[p.key()]; ok {
+			kept = append(kept, refreshLead(p, api))
+			delete(skipped, p.key())
+		} else if _, wasSkipped := skipped[p.key()]; wasSkipped {
+			kept = append(kept, p) // never enrolled: suppressed
+		}
+		// Otherwise it was unenrolled outside Terraform: dropping it makes
+		// the next plan enroll it again.
+	}
+	if len(prior) > 0 && len(kept) == 0 {
+		resp.Diagnostics.AddWarning(fmt.Sprintf("Leads of campaign %q are no longer enrolled; removed from state", id),
+			fmt.Sprintf("None of the %d lead(s) this resource manages is enrolled in campaign %q any more (the API's lead listing does not show them): they were unenrolled outside Terraform. Terraform removed the resource from state and will plan to enroll them again.", len(prior), id))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.Leads = leadsSet(ctx, kept, &resp.Diagnostics)
+	state.SkippedEmails = emailSetValue(skipped)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state campaignLeadsModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	client := r.data.clientFor("update the leads of a campaign", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || client == nil {
+		return
+	}
+	id := state.CampaignID.ValueString()
+	prior := leadsOf(ctx, state.Leads, &resp.Diagnostics)
+	planned := leadsOf(ctx, plan.Leads, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	d := diffLeads(prior, planned)
+	size := int(plan.BatchSize.ValueInt64())
+	// current and skipped follow what the API holds, so that a failure
+	// part-way saves the progress made instead of the plan.
+	current := keyed(prior)
+	skipped := emailSet(state.SkippedEmails)
+	counts := state
+	partial := func() {
+		p := state
+		p.Leads = leadsSet(ctx, slices.Collect(maps.Values(current)), &resp.Diagnostics)
+		p.EnrolledCount, p.UpdatedCount, p.SkippedCount = counts.EnrolledCount, counts.UpdatedCount, counts.SkippedCount
+		p.SkippedEmails = emailSetValue(keepConfigured(skipped, slices.Collect(maps.Values(current))))
+		resp.Diagnostics.Append(resp.State.Set(ctx, &p)...)
+	}
+
+	if len(d.upsert) > 0 {
+		out, ok := upsertLeads(ctx, client, id, d.upsert, current, size, diagnostics.Op{Action: "update the leads of", Object: campaignObject(id)}, &resp.Diagnostics)
+		for _, l := range out.sent {
+			current[l.key()] = l
+			delete(skipped, l.key())
+		}
+		maps.Copy(skipped, out.skipped)
+		if len(out.sent) > 0 {
+			counts.setCounts(out.counts.Enrolled, out.counts.Updated, out.skippedCount())
+		}
+		warnSkipped(id, out, &resp.Diagnostics)
+		if !ok {
+			partial()
+			return
+		}
+	}
+
+	// Suppressed leads were never enrolled: nothing to unenroll.
+	var enrolled []string
+	for _, e := range d.remove {
+		if _, s := skipped[leadKey(e)]; !s {
+			enrolled = append(enrolled, e)
+		}
+	}
+	n, err := removeLeads(ctx, client, id, enrolled, size)
+	switch {
+	case err == nil:
+	case leadterra.IsNotOffered(err):
+		resp.Diagnostics.Append(staysEnrolledWarning(id, enrolled[n:], false))
+	default:
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "unenroll leads from", Object: campaignObject(id)}, err)
+		for _, e := range enrolled[:n] {
+			delete(current, leadKey(e))
+		}
+		partial()
+		return
+	}
+
+	plan.ID = state.ID
+	plan.EnrolledCount, plan.UpdatedCount, plan.SkippedCount = counts.EnrolledCount, counts.UpdatedCount, counts.SkippedCount
+	plan.SkippedEmails = emailSetValue(keepConfigured(skipped, planned))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *campaignLeadsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state campaignLeadsModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	client := r.data.clientFor("unenroll leads", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || client == nil {
+		return
+	}
+	id := state.CampaignID.ValueString()
+	skipped := emailSet(state.SkippedEmails)
+	var emails []string
+	for _, l := range leadsOf(ctx, state.Leads, &resp.Diagnostics) {
+		if _, s := skipped[l.key()]; !s {
+			emails = append(emails, l.Email.ValueString())
+		}
+	}
+	slices.Sort(emails)
+	op := diagnostics.Op{Action: "unenroll leads from", Object: campaignObject(id)}
+	_, err := removeLeads(ctx, client, id, emails, int(state.BatchSize.ValueInt64()))
+	switch {
+	case err == nil:
+	case leadterra.IsNotOffered(err) || leadterra.IsNotFound(err):
+		// Warn only if the campaign still exists: a deleted campaign took
+		// its leads with it.
+		found, lerr := client.LookupCampaign(ctx, id)
+		switch {
+		case lerr != nil:
+			diagnostics.Add(&resp.Diagnostics, op, lerr)
+		case !found.Gone:
+			resp.Diagnostics.Append(staysEnrolledWarning(id, emails, true))
+		}
+	default:
+		diagnostics.Add(&resp.Diagnostics, op, err)
+	}
+}
+
+// ImportState adopts every lead enrolled in the campaign; it needs the
+// lead listing, which the documented API lacks.
+func (r *campaignLeadsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	client := r.data.clientFor("import the leads of a campaign", &resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	id := req.ID
+	listed, err := client.ListLeads(ctx, id)
+	switch {
+	case leadterra.IsNotOffered(err):
+		resp.Diagnostics.AddError("Leadterra cannot list enrolled leads",
+			fmt.Sprintf("The leads of campaign %q cannot be imported: this Leadterra API offers no way to list the leads enrolled in a campaign (no GET /v1/campaigns/:id/leads). "+
+				"Write the leads into a leadterra_campaign_leads configuration instead and apply it: the API upserts by email, so leads already enrolled are updated, not enrolled twice.", id))
+		return
+	case leadterra.IsNotFound(err):
+		found, lerr := client.LookupCampaign(ctx, id)
+		switch {
+		case lerr != nil:
+			diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the leads of", Object: campaignObject(id)}, lerr)
+		case found.Gone:
+			resp.Diagnostics.AddError("No such campaign", fmt.Sprintf("Campaign %q does not exist in this workspace (its stats endpoint answers campaign_not_found). Check the id in the dashboard.", id))
+		default:
+			diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the leads of", Object: campaignObject(id)}, err)
+		}
+		return
+	case err != nil:
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the leads of", Object: campaignObject(id)}, err)
+		return
+	case len(listed) == 0:
+		resp.Diagnostics.AddError("No leads to import", fmt.Sprintf("Campaign %q has no enrolled leads. Create a leadterra_campaign_leads resource from configuration instead.", id))
+		return
+	}
+	leads := make([]leadModel, len(listed))
+	for i, l := range listed {
+		leads[i] = leadFromAPI(l)
+	}
+	m := campaignLeadsModel{
+		ID: types.StringValue(id), CampaignID: types.StringValue(id), BatchSize: types.Int64Value(DefaultLeadBatchSize),
+		Leads: leadsSet(ctx, leads, &resp.Diagnostics), SkippedEmails: emailSetValue(nil),
+	}
+	// As if these leads had just been enrolled: the history is unknown.
+	m.setCounts(int64(len(leads)), 0, 0)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
