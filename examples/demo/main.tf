@@ -88,9 +88,80 @@ output "account_looked_up_by_email" {
 }
 
 # ---------------------------------------------------------------------------
-# Part 2: campaign lifecycle (issue #3) -- to be added here
+# Part 2: a campaign through its lifecycle
 #
-# leadterra_campaign -> leadterra_campaign_leads -> leadterra_campaign_launch,
-# then data.leadterra_campaign_stats for the campaign's numbers. See
-# examples/resources/ and examples/data-sources/ for each of them.
+# A draft campaign with a two-step sequence, two leads enrolled in it, then
+# the launch that starts it. depends_on makes Terraform enroll the leads
+# before starting: a campaign without leads cannot start. Set
+# paused = true and apply again to pause it; false resumes it.
 # ---------------------------------------------------------------------------
+
+resource "leadterra_campaign" "demo" {
+  name = "Demo: Q3 operations leaders"
+
+  sequence_steps = [
+    {
+      subject   = "Quick question, {{firstName}}"
+      body_html = "<p>Hi {{firstName}},</p><p>How does {{company}} handle {{useCase}} today?</p>"
+    },
+    {
+      subject    = "Re: quick question"
+      body_html  = "<p>Worth a 15-minute call this week, {{firstName}}?</p>"
+      delay_days = 3
+    },
+  ]
+}
+
+resource "leadterra_campaign_leads" "demo" {
+  campaign_id = leadterra_campaign.demo.id
+
+  leads = [
+    {
+      email         = "jane.doe@example.com"
+      first_name    = "Jane"
+      company       = "Example Corp"
+      job_title     = "Head of Operations"
+      custom_fields = { useCase = "vendor onboarding" }
+    },
+    {
+      email      = "john.roe@example.org"
+      first_name = "John"
+      company    = "Example Org"
+      job_title  = "COO"
+    },
+  ]
+}
+
+resource "leadterra_campaign_launch" "demo" {
+  campaign_id = leadterra_campaign.demo.id
+  paused      = false
+
+  depends_on = [leadterra_campaign_leads.demo]
+}
+
+data "leadterra_campaign_stats" "demo" {
+  campaign_id = leadterra_campaign.demo.id
+
+  depends_on = [leadterra_campaign_launch.demo]
+}
+
+output "campaign" {
+  description = "The campaign as Leadterra reports it after the launch."
+  value = {
+    id             = leadterra_campaign.demo.id
+    name           = leadterra_campaign.demo.name
+    steps          = length(leadterra_campaign.demo.sequence_steps)
+    status         = leadterra_campaign_launch.demo.status
+    started_at     = leadterra_campaign_launch.demo.started_at
+    leads_enrolled = leadterra_campaign_leads.demo.enrolled_count
+  }
+}
+
+output "campaign_stats" {
+  description = "The campaign's counters, read after the launch."
+  value = {
+    total_enrolled = data.leadterra_campaign_stats.demo.total_enrolled
+    queued         = data.leadterra_campaign_stats.demo.queued
+    sent           = data.leadterra_campaign_stats.demo.sent
+  }
+}
