@@ -32,6 +32,23 @@ func TestAccLogs_neverContainKey(t *testing.T) {
 		return func() { _ = os.Setenv(EnvAPIKey, key) }
 	}
 	cfg := "provider \"leadterra\" {\n  base_url = \"" + env.BaseURL + "\"\n}\n" + `data "leadterra_sender_pools" "all" {}`
+	// Lead emails are personal data: they may be in state (documented) but
+	// never in logs.
+	leadEmail := "tf-acc-" + randomKey("")[:10] + "@example.com"
+	withLeads := cfg + `
+resource "leadterra_campaign" "c" {
+  name           = "tf-acc-logs"
+  sequence_steps = [{ subject = "Hi {{firstName}}", body_html = "<p>Hello</p>" }]
+}
+resource "leadterra_campaign_leads" "l" {
+  campaign_id = leadterra_campaign.c.id
+  leads       = [{ email = "` + leadEmail + `", first_name = "Secretname" }]
+}
+resource "leadterra_campaign_launch" "s" {
+  campaign_id = leadterra_campaign.c.id
+  depends_on  = [leadterra_campaign_leads.l]
+}
+`
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -39,18 +56,20 @@ func TestAccLogs_neverContainKey(t *testing.T) {
 				resource.TestCheckResourceAttrSet("data.leadterra_sender_pools.all", "pools.#"),
 				stateNeverContains(env.Key),
 			)},
+			{Config: withLeads, Check: stateNeverContains(env.Key)},
 			{PreConfig: useKey(badKey), Config: cfg, ExpectError: errorRe("Leadterra rejected the API key")},
 			{PreConfig: useKey(env.NoAccessKey), Config: cfg, ExpectError: errorRe("lacks permission")},
+			{PreConfig: useKey(env.Key), Config: cfg},
 		},
 	})
 	raw, err := os.ReadFile(cliLog)
 	if err != nil {
 		t.Fatalf("reading the trace log: %v", err)
 	}
-	log := string(raw)
+	log := withoutHarnessEntries(string(raw))
 	// The log must be a real trace log that saw the provider's requests,
-	// or the absence of the keys would prove nothing.
-	for _, want := range []string{"sending Leadterra API request", "/v1/sender-pools", "Leadterra rejected the API key"} {
+	// or the absence of the secrets would prove nothing.
+	for _, want := range []string{"sending Leadterra API request", "/v1/sender-pools", "/leads/bulk", "Leadterra rejected the API key"} {
 		if !strings.Contains(log, want) {
 			t.Fatalf("trace log (%d bytes) lacks %q: logging is not captured, the test proves nothing", len(log), want)
 		}
@@ -60,6 +79,29 @@ func TestAccLogs_neverContainKey(t *testing.T) {
 			t.Errorf("the %s appears in the TF_LOG=trace output", name)
 		}
 	}
+	for _, pii := range []string{leadEmail, "Secretname"} {
+		if strings.Contains(log, pii) {
+			t.Errorf("lead data %q appears in the TF_LOG=trace output of the CLI or the provider", pii)
+		}
+	}
+}
+
+// withoutHarnessEntries drops the testing framework's own log entries
+// (sdk.helper_resource): they print each test configuration verbatim, which
+// is the test's text, not something the provider or the CLI logged. An entry
+// runs from its timestamp to the next one.
+func withoutHarnessEntries(log string) string {
+	var b strings.Builder
+	keep := true
+	for _, line := range strings.SplitAfter(log, "\n") {
+		if len(line) > 20 && line[4] == '-' && line[10] == 'T' {
+			keep = !strings.Contains(line, "sdk.helper_resource")
+		}
+		if keep {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
 }
 
 // stateNeverContains fails when any attribute of any object in state holds

@@ -13,10 +13,12 @@ import (
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 )
 
-// TestMain enables sweepers: `go test ./internal/provider -v -sweep=all`
+// TestMain applies the provider's log settings and enables sweepers: `go test ./internal/provider -v -sweep=all`
 // removes what an interrupted live run left behind (objects named with
 // testResourcePrefix), using LEADTERRA_API_KEY and LEADTERRA_BASE_URL.
 func TestMain(m *testing.M) {
+	// As main does: the provider's log settings, not the framework defaults.
+	LimitFrameworkTraceLogs()
 	resource.TestMain(m)
 }
 
