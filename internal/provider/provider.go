@@ -246,6 +246,8 @@ func (p *leadterraProvider) Resources(context.Context) []func() resource.Resourc
 		NewCampaignResource,
 		NewCampaignLeadsResource,
 		NewCampaignLaunchResource,
+		NewWebhookResource,
+		NewSuppressionListResource,
 	}
 }
 
@@ -258,5 +260,8 @@ func (p *leadterraProvider) DataSources(context.Context) []func() datasource.Dat
 		NewCampaignStatsDataSource,
 		NewCampaignDataSource,
 		NewCampaignsDataSource,
+		NewRepliesDataSource,
+		NewSDRsDataSource,
+		NewSDRGmailStatusDataSource,
 	}
 }

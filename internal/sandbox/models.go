@@ -105,6 +105,7 @@ type sdr struct {
 	GmailEmail      string
 	HealthState     string
 	LastSyncedAt    time.Time
+	LastSyncError   string // sent only when set, as the docs describe
 }
 
 // campaignState holds a campaign with its enrolment and send counters.

@@ -1,0 +1,304 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
+	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
+	"github.com/leadterra/terraform-provider-leadterra/internal/validators"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*webhookResource)(nil)
+	_ resource.ResourceWithImportState = (*webhookResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*webhookResource)(nil)
+)
+
+// NewWebhookResource manages one webhook endpoint.
+func NewWebhookResource() resource.Resource { return &webhookResource{} }
+
+type webhookResource struct{ data *providerData }
+
+type webhookModel struct {
+	ID            types.String `tfsdk:"id"`
+	URL           types.String `tfsdk:"url"`
+	Events        types.Set    `tfsdk:"events"`
+	Status        types.String `tfsdk:"status"`
+	CreatedAt     types.String `tfsdk:"created_at"`
+	SigningSecret types.String `tfsdk:"signing_secret"`
+}
+
+const webhookDescription = "A Leadterra webhook: an https endpoint that receives the chosen events, signed with `X-Leadterra-Signature` (HMAC-SHA256 of the raw body).\n\n" +
+	"The documented API can only register webhooks. Where the API also offers `GET`, `PATCH` and `DELETE /v1/webhooks/:id`, Terraform reads, changes and deletes them in place. " +
+	"Where it does not, Terraform keeps the last known state (changes made in the dashboard are not seen), a change of `url` or `events` is planned as a replacement (a new webhook is registered), " +
+	"and destroying — also the old webhook of a replacement — leaves the webhook registered, with a warning naming it: remove it in the Leadterra dashboard, or it keeps receiving deliveries. " +
+	"The plan shows which of the two will happen: Terraform asks the API during the plan.\n\n" +
+	"Import by webhook id (`wh_…`) needs `GET /v1/webhooks/:id`."
+
+func (r *webhookResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_webhook"
+}
+
+func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		Description: webhookDescription,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "Webhook id (`wh_…`)."},
+			"url": schema.StringAttribute{
+				Required: true, Validators: []validator.String{validators.WebhookURL()},
+				Description: "Endpoint that receives the events: an absolute `https://` URL, reachable from the internet (plain http is rejected). Changed in place where the API offers it, else by replacement.",
+			},
+			"events": schema.SetAttribute{
+				Required: true, ElementType: types.StringType,
+				Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(validators.WebhookEvent())},
+				Description: "Events to deliver, at least one of `campaign.started`, `message.sent`, `message.bounced`, `reply.received`. Changed in place where the API offers it, else by replacement.",
+			},
+			"status":     schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "Status the API reports (`active` when new)."},
+			"created_at": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "Registration time, RFC 3339 UTC."},
+			"signing_secret": schema.StringAttribute{
+				Computed: true, Sensitive: true, PlanModifiers: keep,
+				Description: "Secret for verifying `X-Leadterra-Signature`, when the API returns one (the docs do not say where it comes from; null otherwise: copy it from the dashboard). Kept from creation, since an API may return it only then.",
+			},
+		},
+	}
+}
+
+func (r *webhookResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
+}
+
+func webhookObject(id string) string { return fmt.Sprintf("webhook %q", id) }
+
+func (m webhookModel) input(ctx context.Context) (leadterra.WebhookInput, bool) {
+	in := leadterra.WebhookInput{URL: m.URL.ValueString()}
+	return in, m.Events.ElementsAs(ctx, &in.Events, false) == nil
+}
+
+// apply copies what the API reported. fromRead takes url and events from
+// the API (drift); after a write they stay as configured, so an API that
+// echoes them differently cannot make the result inconsistent.
+func (m *webhookModel) apply(w leadterra.Webhook, fromRead bool) {
+	if w.ID != "" {
+		m.ID = types.StringValue(w.ID)
+	}
+	if fromRead && w.URL != "" {
+		m.URL = types.StringValue(w.URL)
+	}
+	if fromRead && w.Events != nil {
+		m.Events = webhookStringSet(w.Events)
+	}
+	if w.Status != "" {
+		m.Status = types.StringValue(w.Status)
+	}
+	if w.CreatedAt != "" {
+		m.CreatedAt = types.StringValue(w.CreatedAt)
+	}
+	if w.SigningSecret != "" {
+		m.SigningSecret = types.StringValue(w.SigningSecret)
+	}
+}
+
+func webhookStringSet(items []string) types.Set {
+	vals := make([]types.String, len(items))
+	for i, s := range items {
+		vals[i] = types.StringValue(s)
+	}
+	set, _ := types.SetValueFrom(context.Background(), types.StringType, vals)
+	return set
+}
+
+func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan webhookModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	client := r.data.clientFor("register a webhook", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || client == nil {
+		return
+	}
+	in, ok := plan.input(ctx)
+	if !ok {
+		resp.Diagnostics.AddAttributeError(path.Root("events"), "Invalid events", "events must be a set of strings.")
+		return
+	}
+	// One key for every retry: a lost answer cannot register it twice.
+	wh, err := client.CreateWebhook(ctx, in, leadterra.NewIdempotencyKey())
+	if err != nil {
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "create", Object: fmt.Sprintf("webhook for %q", in.URL)}, err)
+		return
+	}
+	if wh.ID == "" {
+		resp.Diagnostics.AddError("Leadterra returned no webhook id", fmt.Sprintf("The webhook for %q was registered, but the answer carried no id, so Terraform cannot track it. Remove it in the Leadterra dashboard, then apply again.", in.URL))
+		return
+	}
+	plan.Status, plan.CreatedAt, plan.SigningSecret = types.StringValue("active"), types.StringNull(), types.StringNull()
+	plan.apply(wh, false)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state webhookModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || (r.data != nil && r.data.unknown) {
+		return
+	}
+	client := r.data.clientFor("read a webhook", &resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	id := state.ID.ValueString()
+	wh, err := client.GetWebhook(ctx, id)
+	switch {
+	case leadterra.IsNotOffered(err):
+		return // no read in this API: keep the last known state (§3)
+	case leadterra.IsObjectNotFound(err):
+		resp.Diagnostics.Append(diagnostics.RemovedFromState("Webhook "+fmt.Sprintf("%q", id), "GET /v1/webhooks/:id answers "+webhookErrorCode(err)))
+		resp.State.RemoveResource(ctx)
+		return
+	case err != nil:
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "read", Object: webhookObject(id)}, err)
+		return
+	}
+	state.apply(wh, true)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func webhookErrorCode(err error) string {
+	if e := (*leadterra.APIError)(nil); errors.As(err, &e) && e.Code != "" {
+		return e.Code
+	}
+	return "not found"
+}
+
+// ModifyPlan turns a change of url or events into a replacement when this
+// API cannot change a webhook in place. Read has usually found that out
+// already; otherwise (-refresh=false) one GET asks, since an API without
+// the webhook read offers no update either. The plan then shows what apply
+// will do.
+func (r *webhookResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || r.data == nil || r.data.client == nil {
+		return
+	}
+	var plan, state webhookModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var changed path.Paths
+	if !plan.URL.Equal(state.URL) {
+		changed = append(changed, path.Root("url"))
+	}
+	if !plan.Events.Equal(state.Events) {
+		changed = append(changed, path.Root("events"))
+	}
+	if len(changed) == 0 {
+		return
+	}
+	// Only the read decides: PATCH is never tried while planning, and the
+	// re-plan during apply must agree with the plan it confirms.
+	client := r.data.client
+	if client.Offered(leadterra.CapWebhookRead) {
+		// Other failures are left to apply, which reports them in full.
+		_, _ = client.GetWebhook(ctx, state.ID.ValueString())
+	}
+	if !client.Offered(leadterra.CapWebhookRead) {
+		resp.RequiresReplace = append(resp.RequiresReplace, changed...)
+	}
+}
+
+func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state webhookModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	client := r.data.clientFor("update a webhook", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || client == nil {
+		return
+	}
+	id := state.ID.ValueString()
+	in, _ := plan.input(ctx)
+	wh, err := client.UpdateWebhook(ctx, id, in)
+	switch {
+	case leadterra.IsNotOffered(err):
+		// Only when the API reads webhooks but cannot change them: the plan
+		// promised an in-place change, so nothing is registered behind it.
+		resp.Diagnostics.AddError("Leadterra cannot change this webhook in place",
+			fmt.Sprintf("Webhook %q exists, but this Leadterra API offers no PATCH /v1/webhooks/:id, so its url and events cannot be changed. Nothing was changed.\n\n"+
+				"Replace it instead: terraform apply -replace='<address of this resource, shown above>' (for example -replace='leadterra_webhook.events'). "+
+				"That registers a new webhook and deletes the old one where the API allows it, or else warns that it stays registered.", id))
+		return
+	case err != nil:
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "update", Object: webhookObject(id)}, err)
+		return
+	}
+	plan.ID, plan.Status, plan.CreatedAt, plan.SigningSecret = state.ID, state.Status, state.CreatedAt, state.SigningSecret
+	wh.SigningSecret = "" // planned from state: a new one shows on the next refresh
+	plan.apply(wh, false)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state webhookModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	client := r.data.clientFor("delete a webhook", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || client == nil {
+		return
+	}
+	id := state.ID.ValueString()
+	err := client.DeleteWebhook(ctx, id)
+	switch {
+	case leadterra.IsNotOffered(err):
+		resp.Diagnostics.Append(webhookStaysWarning(ctx, state))
+	case leadterra.IsObjectNotFound(err):
+		// Already gone: what destroy wanted.
+	case err != nil:
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "delete", Object: webhookObject(id)}, err)
+	}
+}
+
+func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	client := r.data.clientFor("import a webhook", &resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	_, err := client.GetWebhook(ctx, req.ID)
+	switch {
+	case leadterra.IsNotOffered(err):
+		resp.Diagnostics.AddError("Leadterra cannot read webhooks back",
+			fmt.Sprintf("Webhook %q cannot be imported: this Leadterra API offers no GET /v1/webhooks/:id, so its url and events cannot be read. "+
+				"Keep managing it in the dashboard, or declare a leadterra_webhook and let Terraform register a new one (then remove the old one in the dashboard).", req.ID))
+		return
+	case leadterra.IsObjectNotFound(err):
+		resp.Diagnostics.AddError("No such webhook", fmt.Sprintf("Webhook %q does not exist in this workspace (the API answers %s). Check the id in the Leadterra dashboard.", req.ID, webhookErrorCode(err)))
+		return
+	case err != nil:
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import", Object: webhookObject(req.ID)}, err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}
+
+// webhookStaysWarning is the destroy fallback where the API cannot delete.
+func webhookStaysWarning(ctx context.Context, state webhookModel) diag.Diagnostic {
+	var events []string
+	_ = state.Events.ElementsAs(ctx, &events, false)
+	slices.Sort(events)
+	return diag.NewWarningDiagnostic(fmt.Sprintf("Webhook %q stays registered in Leadterra", state.ID.ValueString()),
+		fmt.Sprintf("The Leadterra API offers no way to delete a webhook (there is no DELETE /v1/webhooks/:id). Terraform removed webhook %q from state, but it stays registered: "+
+			"Leadterra keeps delivering %s events to %s.\n\n"+
+			"Remove it in the Leadterra dashboard if you no longer want these deliveries. If this is the old webhook of a replacement, the new one receives deliveries too: remove the old one to stop duplicates.",
+			state.ID.ValueString(), strings.Join(events, ", "), state.URL.ValueString()))
+}
