@@ -24,6 +24,9 @@ func TestAccLogs_neverContainKey(t *testing.T) {
 	t.Setenv("TF_ACC_LOG", "TRACE")
 	t.Setenv("TF_ACC_LOG_PATH", cliLog)
 	t.Setenv("TF_LOG_PATH_MASK", "")
+	// As main does when the provider starts under TF_LOG=trace.
+	t.Setenv(EnvFrameworkLogLevel, "")
+	LimitFrameworkTraceLogs()
 	badKey := randomKey("sk_test_rejected_")
 	// The key comes from the environment, as in CI: the testing framework
 	// logs the configuration text itself at trace level.
