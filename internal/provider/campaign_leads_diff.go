@@ -173,7 +173,7 @@ func sortLeads(leads []leadModel) {
 	slices.SortFunc(leads, func(a, b leadModel) int { return strings.Compare(a.key(), b.key()) })
 }
 
-func leadsOf(ctx context.Context, set leadsSetValue, diags *diag.Diagnostics) []leadModel {
+func leadsOf(ctx context.Context, set linearSetValue, diags *diag.Diagnostics) []leadModel {
 	var out []leadModel
 	if set.IsNull() || set.IsUnknown() {
 		return out
@@ -182,13 +182,13 @@ func leadsOf(ctx context.Context, set leadsSetValue, diags *diag.Diagnostics) []
 	return out
 }
 
-func leadsSet(ctx context.Context, leads []leadModel, diags *diag.Diagnostics) leadsSetValue {
+func leadsSet(ctx context.Context, leads []leadModel, diags *diag.Diagnostics) linearSetValue {
 	if leads == nil {
 		leads = []leadModel{}
 	}
 	v, d := types.SetValueFrom(ctx, leadObjectType, leads)
 	diags.Append(d...)
-	return leadsSetValue{v}
+	return linearSetValue{v}
 }
 
 // emailSet turns a skipped_emails value into a key → address map.

@@ -170,7 +170,7 @@ func TestCampaignLeadsPlan_customFieldNames(t *testing.T) {
 func TestCampaignLeadsSetType_linearChecksAgree(t *testing.T) {
 	ctx := context.Background()
 	a, b := lm("a@x.io", "A", map[string]string{"k": "v"}), lm("b@x.io", "", nil)
-	set := func(leads ...leadModel) leadsSetValue {
+	set := func(leads ...leadModel) linearSetValue {
 		var diags diag.Diagnostics
 		return leadsSet(ctx, leads, &diags)
 	}
@@ -180,7 +180,7 @@ func TestCampaignLeadsSetType_linearChecksAgree(t *testing.T) {
 	if eq, _ := set(a, b).SetSemanticEquals(ctx, set(b, a)); !eq {
 		t.Fatal("an unchanged set is semantically equal")
 	}
-	typ := newLeadsSetType()
+	typ := newLinearSetType(leadObjectType)
 	tfv, err := set(a, b).ToTerraformValue(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -195,7 +195,7 @@ func TestCampaignLeadsSetType_linearChecksAgree(t *testing.T) {
 		t.Fatal("a duplicate element must be refused")
 	}
 	v, err := typ.ValueFromTerraform(ctx, tfv)
-	if err != nil || !v.(leadsSetValue).Equal(set(a, b)) {
+	if err != nil || !v.(linearSetValue).Equal(set(a, b)) {
 		t.Fatalf("round trip: %v %v", v, err)
 	}
 	var _ attr.Value = v

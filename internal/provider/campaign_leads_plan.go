@@ -107,7 +107,7 @@ func (leadTextValidator) ValidateString(_ context.Context, req validator.StringR
 // email case-insensitively, so they would overwrite each other and the
 // state could never match the configuration.
 func (r *campaignLeadsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var leads leadsSetValue
+	var leads linearSetValue
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("leads"), &leads)...)
 	if resp.Diagnostics.HasError() || leads.IsNull() || leads.IsUnknown() {
 		return

@@ -41,14 +41,14 @@ func NewCampaignLeadsResource() resource.Resource { return &campaignLeadsResourc
 type campaignLeadsResource struct{ data *providerData }
 
 type campaignLeadsModel struct {
-	ID            types.String  `tfsdk:"id"`
-	CampaignID    types.String  `tfsdk:"campaign_id"`
-	BatchSize     types.Int64   `tfsdk:"batch_size"`
-	Leads         leadsSetValue `tfsdk:"leads"`
-	EnrolledCount types.Int64   `tfsdk:"enrolled_count"`
-	UpdatedCount  types.Int64   `tfsdk:"updated_count"`
-	SkippedCount  types.Int64   `tfsdk:"skipped_count"`
-	SkippedEmails types.Set     `tfsdk:"skipped_emails"`
+	ID            types.String   `tfsdk:"id"`
+	CampaignID    types.String   `tfsdk:"campaign_id"`
+	BatchSize     types.Int64    `tfsdk:"batch_size"`
+	Leads         linearSetValue `tfsdk:"leads"`
+	EnrolledCount types.Int64    `tfsdk:"enrolled_count"`
+	UpdatedCount  types.Int64    `tfsdk:"updated_count"`
+	SkippedCount  types.Int64    `tfsdk:"skipped_count"`
+	SkippedEmails types.Set      `tfsdk:"skipped_emails"`
 }
 
 func (r *campaignLeadsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -87,7 +87,7 @@ func (r *campaignLeadsResource) Schema(_ context.Context, _ resource.SchemaReque
 					"Lower it if bulk requests time out or are refused as too large; changing it alone sends nothing.", leadterra.MaxLeadsPerRequest, DefaultLeadBatchSize),
 			},
 			"leads": schema.SetNestedAttribute{
-				Required: true, CustomType: newLeadsSetType(),
+				Required: true, CustomType: newLinearSetType(leadObjectType),
 				Validators:  []validator.Set{setvalidator.SizeAtLeast(1)},
 				Description: "The leads to enroll, identified by email address. At least one; no two may share an address, whatever its case.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{

@@ -8,7 +8,6 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -17,8 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
@@ -38,10 +35,10 @@ func NewSuppressionListResource() resource.Resource { return &suppressionListRes
 type suppressionListResource struct{ data *providerData }
 
 type suppressionListModel struct {
-	ID                     types.String        `tfsdk:"id"`
-	Emails                 suppressionSetValue `tfsdk:"emails"`
-	SuppressedCount        types.Int64         `tfsdk:"suppressed_count"`
-	AlreadySuppressedCount types.Int64         `tfsdk:"already_suppressed_count"`
+	ID                     types.String   `tfsdk:"id"`
+	Emails                 linearSetValue `tfsdk:"emails"`
+	SuppressedCount        types.Int64    `tfsdk:"suppressed_count"`
+	AlreadySuppressedCount types.Int64    `tfsdk:"already_suppressed_count"`
 }
 
 const suppressionListDescription = "Addresses this configuration keeps on the workspace-wide suppression list: Leadterra never emails a suppressed address, in any campaign.\n\n" +
@@ -65,7 +62,7 @@ func (r *suppressionListResource) Schema(_ context.Context, _ resource.SchemaReq
 				Description: "Random id given at creation. Suppression entries have no id in Leadterra; this one only tells resources apart and never changes.",
 			},
 			"emails": schema.SetAttribute{
-				Required: true, ElementType: types.StringType, CustomType: suppressionSetType{basetypes.SetType{ElemType: types.StringType}},
+				Required: true, ElementType: types.StringType, CustomType: newLinearSetType(types.StringType),
 				Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(validators.Email())},
 				Description: "Addresses to keep suppressed, at least one. Checked at plan time; no two may differ only in case.",
 			},
@@ -89,7 +86,7 @@ func (r *suppressionListResource) Configure(_ context.Context, req resource.Conf
 // ValidateConfig rejects addresses that differ only in case: the list
 // matches them as one, so state could never agree with the configuration.
 func (r *suppressionListResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var emails suppressionSetValue
+	var emails linearSetValue
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("emails"), &emails)...)
 	if resp.Diagnostics.HasError() || emails.IsNull() || emails.IsUnknown() {
 		return
@@ -272,7 +269,7 @@ func truncatedList(items []string, limit int) string {
 }
 
 // suppressionEmails returns a set's addresses as written, sorted.
-func suppressionEmails(ctx context.Context, set suppressionSetValue) []string {
+func suppressionEmails(ctx context.Context, set linearSetValue) []string {
 	var out []string
 	_ = set.ElementsAs(ctx, &out, false)
 	slices.Sort(out)
@@ -300,106 +297,7 @@ func suppressionDiff(prior, planned []string) (add, remove []string) {
 	return add, remove
 }
 
-func suppressionSet(emails []string) suppressionSetValue {
+func suppressionSet(emails []string) linearSetValue {
 	set, _ := types.SetValueFrom(context.Background(), types.StringType, emails)
-	return suppressionSetValue{set}
-}
-
-// suppressionSetType is the type of emails: a set of strings whose equality,
-// duplicate check and semantic equality are linear. The framework's own
-// compare every pair of elements, which made each call on 2,500 addresses
-// take seconds (hashicorp/terraform-plugin-framework#1314).
-type suppressionSetType struct{ basetypes.SetType }
-
-var (
-	_ basetypes.SetTypable                    = suppressionSetType{}
-	_ basetypes.SetValuableWithSemanticEquals = suppressionSetValue{}
-)
-
-func (t suppressionSetType) Equal(o attr.Type) bool {
-	other, ok := o.(suppressionSetType)
-	return ok && t.SetType.Equal(other.SetType)
-}
-
-func (t suppressionSetType) String() string { return "suppressionSetType" }
-
-func (t suppressionSetType) ValueType(context.Context) attr.Value {
-	return suppressionSetValue{basetypes.NewSetNull(types.StringType)}
-}
-
-func (t suppressionSetType) ValueFromSet(_ context.Context, s basetypes.SetValue) (basetypes.SetValuable, diag.Diagnostics) {
-	return suppressionSetValue{s}, nil
-}
-
-func (t suppressionSetType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
-	v, err := t.SetType.ValueFromTerraform(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	s, ok := v.(basetypes.SetValue)
-	if !ok {
-		return nil, fmt.Errorf("unexpected value type %T", v)
-	}
-	return suppressionSetValue{s}, nil
-}
-
-// Validate rejects exact duplicates, as the framework does, through a map.
-func (t suppressionSetType) Validate(_ context.Context, in tftypes.Value, p path.Path) diag.Diagnostics {
-	var diags diag.Diagnostics
-	var elems []tftypes.Value
-	if in.Type() == nil || !in.IsKnown() || in.IsNull() || in.As(&elems) != nil {
-		return diags
-	}
-	seen := make(map[string]bool, len(elems))
-	for _, e := range elems {
-		var s string
-		if !e.IsKnown() || e.IsNull() || e.As(&s) != nil {
-			continue
-		}
-		if seen[s] {
-			diags.AddAttributeError(p, "Duplicate Set Element", fmt.Sprintf("This attribute contains duplicate values of: %q", s))
-		}
-		seen[s] = true
-	}
-	return diags
-}
-
-// suppressionSetValue is a value of suppressionSetType.
-type suppressionSetValue struct{ basetypes.SetValue }
-
-func (v suppressionSetValue) Type(context.Context) attr.Type {
-	return suppressionSetType{basetypes.SetType{ElemType: types.StringType}}
-}
-
-// Equal counts elements by their text, so it is linear.
-func (v suppressionSetValue) Equal(o attr.Value) bool {
-	other, ok := o.(suppressionSetValue)
-	if !ok {
-		return false
-	}
-	if v.IsNull() || v.IsUnknown() || other.IsNull() || other.IsUnknown() {
-		return v.SetValue.Equal(other.SetValue)
-	}
-	a, b := v.Elements(), other.Elements()
-	if len(a) != len(b) {
-		return false
-	}
-	count := make(map[string]int, len(a))
-	for _, e := range a {
-		count[e.String()]++
-	}
-	for _, e := range b {
-		if count[e.String()] == 0 {
-			return false
-		}
-		count[e.String()]--
-	}
-	return true
-}
-
-// SetSemanticEquals reports an unchanged set, so the framework skips its
-// pairwise walk (plain strings have no semantic equality to find).
-func (v suppressionSetValue) SetSemanticEquals(_ context.Context, prior basetypes.SetValuable) (bool, diag.Diagnostics) {
-	p, ok := prior.(suppressionSetValue)
-	return ok && v.Equal(p), nil
+	return linearSetValue{set}
 }

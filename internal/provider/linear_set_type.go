@@ -11,36 +11,38 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// leadsSetType is the type of the leads attribute: a set whose equality,
-// duplicate check and semantic-equality check are linear. The framework's
+// linearSetType is a set type whose equality, duplicate check and
+// semantic-equality check are linear; leads and suppressed addresses use it. The framework's
 // own (v1.19) compare every pair of elements with a large constant
 // (hashicorp/terraform-plugin-framework#1314 and #1322): 300 leads took 13 s
 // per apply in the provider alone, and 2,000 did not finish in 10 minutes.
-type leadsSetType struct{ basetypes.SetType }
+type linearSetType struct{ basetypes.SetType }
 
 var (
-	_ basetypes.SetTypable                    = leadsSetType{}
-	_ basetypes.SetValuableWithSemanticEquals = leadsSetValue{}
+	_ basetypes.SetTypable                    = linearSetType{}
+	_ basetypes.SetValuableWithSemanticEquals = linearSetValue{}
 )
 
-func newLeadsSetType() leadsSetType { return leadsSetType{basetypes.SetType{ElemType: leadObjectType}} }
+func newLinearSetType(elem attr.Type) linearSetType {
+	return linearSetType{basetypes.SetType{ElemType: elem}}
+}
 
-func (t leadsSetType) Equal(o attr.Type) bool {
-	other, ok := o.(leadsSetType)
+func (t linearSetType) Equal(o attr.Type) bool {
+	other, ok := o.(linearSetType)
 	return ok && t.SetType.Equal(other.SetType)
 }
 
-func (t leadsSetType) String() string { return "leadsSetType" }
+func (t linearSetType) String() string { return "linearSetType" }
 
-func (t leadsSetType) ValueType(context.Context) attr.Value {
-	return leadsSetValue{basetypes.NewSetNull(t.ElemType)}
+func (t linearSetType) ValueType(context.Context) attr.Value {
+	return linearSetValue{basetypes.NewSetNull(t.ElemType)}
 }
 
-func (t leadsSetType) ValueFromSet(_ context.Context, s basetypes.SetValue) (basetypes.SetValuable, diag.Diagnostics) {
-	return leadsSetValue{s}, nil
+func (t linearSetType) ValueFromSet(_ context.Context, s basetypes.SetValue) (basetypes.SetValuable, diag.Diagnostics) {
+	return linearSetValue{s}, nil
 }
 
-func (t leadsSetType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
+func (t linearSetType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
 	v, err := t.SetType.ValueFromTerraform(ctx, in)
 	if err != nil {
 		return nil, err
@@ -49,12 +51,12 @@ func (t leadsSetType) ValueFromTerraform(ctx context.Context, in tftypes.Value) 
 	if !ok {
 		return nil, fmt.Errorf("unexpected value type %T", v)
 	}
-	return leadsSetValue{s}, nil
+	return linearSetValue{s}, nil
 }
 
 // Validate rejects duplicate elements, as the framework's set type does,
 // but through a map of canonical texts instead of comparing every pair.
-func (t leadsSetType) Validate(ctx context.Context, in tftypes.Value, p path.Path) diag.Diagnostics {
+func (t linearSetType) Validate(ctx context.Context, in tftypes.Value, p path.Path) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if in.Type() == nil || !in.IsKnown() || in.IsNull() {
 		return diags
@@ -83,17 +85,17 @@ func (t leadsSetType) Validate(ctx context.Context, in tftypes.Value, p path.Pat
 	return diags
 }
 
-// leadsSetValue is a value of leadsSetType.
-type leadsSetValue struct{ basetypes.SetValue }
+// linearSetValue is a value of linearSetType.
+type linearSetValue struct{ basetypes.SetValue }
 
-func (v leadsSetValue) Type(ctx context.Context) attr.Type {
-	return leadsSetType{basetypes.SetType{ElemType: v.ElementType(ctx)}}
+func (v linearSetValue) Type(ctx context.Context) attr.Type {
+	return linearSetType{basetypes.SetType{ElemType: v.ElementType(ctx)}}
 }
 
 // Equal compares the elements by canonical text (attr String sorts keys
 // and quotes strings), counting each, so it is linear.
-func (v leadsSetValue) Equal(o attr.Value) bool {
-	other, ok := o.(leadsSetValue)
+func (v linearSetValue) Equal(o attr.Value) bool {
+	other, ok := o.(linearSetValue)
 	if !ok {
 		return false
 	}
@@ -121,7 +123,7 @@ func (v leadsSetValue) Equal(o attr.Value) bool {
 // SetSemanticEquals reports an unchanged set, which lets the framework skip
 // its element-by-element walk (the elements have no semantic equality of
 // their own, so that walk could never change anything).
-func (v leadsSetValue) SetSemanticEquals(_ context.Context, prior basetypes.SetValuable) (bool, diag.Diagnostics) {
-	p, ok := prior.(leadsSetValue)
+func (v linearSetValue) SetSemanticEquals(_ context.Context, prior basetypes.SetValuable) (bool, diag.Diagnostics) {
+	p, ok := prior.(linearSetValue)
 	return ok && v.Equal(p), nil
 }
