@@ -164,3 +164,14 @@ func errorRe(phrases ...string) *regexp.Regexp {
 }
 
 func regexpMust(s string) *regexp.Regexp { return regexp.MustCompile(s) }
+
+// sandboxOnly wraps a PreConfig that edits things out of band. The testing
+// framework runs PreConfig even for a step its SkipFunc skips, so in live
+// mode the edit must not happen at all.
+func sandboxOnly(env *testEnv, edit func()) func() {
+	return func() {
+		if !env.Live {
+			edit()
+		}
+	}
+}

@@ -276,10 +276,10 @@ func TestAccCampaignLeads_full(t *testing.T) {
 				// Dashboard: one lead unenrolled, one edited, one enrolled by
 				// someone else. Only the first two are drift, and only they
 				// are sent back.
-				PreConfig: func() {
+				PreConfig: sandboxOnly(env, func() {
 					outOfBand(t, env, &id, []leadterra.Lead{{Email: "ben@example.com", FirstName: "Benjamin"}, {Email: "zed@example.com"}}, "dee@example.com")()
 					bulk.start()
-				},
+				}),
 				SkipFunc:         func() (bool, error) { return env.Live, nil },
 				Config:           v2,
 				ConfigPlanChecks: leadsAction(plancheck.ResourceActionUpdate),
@@ -299,7 +299,7 @@ func TestAccCampaignLeads_full(t *testing.T) {
 			{
 				// Every managed lead unenrolled outside Terraform: the object
 				// is gone, a create is planned.
-				PreConfig:        outOfBand(t, env, &id, nil, "ava@example.com", "ben@example.com", "dee@example.com", "eve@example.com"),
+				PreConfig:        sandboxOnly(env, outOfBand(t, env, &id, nil, "ava@example.com", "ben@example.com", "dee@example.com", "eve@example.com")),
 				SkipFunc:         func() (bool, error) { return env.Live, nil },
 				Config:           v2,
 				ConfigPlanChecks: leadsAction(plancheck.ResourceActionCreate),

@@ -105,6 +105,9 @@ func TestAccWebhook_full(t *testing.T) {
 					{
 						// Changed in the dashboard: refresh sees it, apply puts it back.
 						PreConfig: func() {
+							if env.Live {
+								return // PreConfig runs even when SkipFunc skips the step
+							}
 							if _, err := sandboxClient(t, env).UpdateWebhook(context.Background(), id, leadterra.WebhookInput{URL: "https://example.com/elsewhere", Events: []string{"message.bounced"}}); err != nil {
 								t.Fatal(err)
 							}
@@ -116,7 +119,12 @@ func TestAccWebhook_full(t *testing.T) {
 					},
 					{
 						// Deleted in the dashboard: the next plan registers it again.
-						PreConfig:        func() { firstID = id; env.Sandbox.DeleteWebhook(id) },
+						PreConfig: func() {
+							if !env.Live {
+								firstID = id
+								env.Sandbox.DeleteWebhook(id)
+							}
+						},
 						SkipFunc:         func() (bool, error) { return env.Live, nil },
 						Config:           env.config(webhookHCL(urlB, "campaign.started")),
 						ConfigPlanChecks: webhookAction(plancheck.ResourceActionCreate),
