@@ -184,7 +184,7 @@ func TestMaxRetriesNegativeDisablesRetries(t *testing.T) {
 	srv := newScriptedServer(t, map[string]reply{"GET /v1/sdrs": {503, ``, nil}})
 	c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetries = -1 })
 	_, err := c.ListSDRs(testCtx(t))
-	mustErr(t, err)
+	_ = mustErr(t, err)
 	if srv.hits() != 1 {
 		t.Errorf("hits = %d, want 1", srv.hits())
 	}
@@ -301,7 +301,7 @@ func TestConnectionDrops(t *testing.T) {
 		srv := dropFirst(t, 1, 201, docWebhookGuide)
 		c, _ := newTestClient(t, srv.URL, nil)
 		_, err := c.CreateWebhook(testCtx(t), WebhookInput{URL: "https://x.example/h", Events: []string{"reply.received"}}, "")
-		mustErr(t, err)
+		_ = mustErr(t, err)
 		if srv.hits() != 1 {
 			t.Errorf("hits = %d, want 1", srv.hits())
 		}
@@ -443,7 +443,7 @@ func TestRedirectLoopStops(t *testing.T) {
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
 	_, err := c.ListSenderPools(testCtx(t))
-	mustErr(t, err)
+	_ = mustErr(t, err)
 	if srv.hits() > 6 {
 		t.Errorf("hits = %d: redirects were followed (or retried) too often", srv.hits())
 	}
@@ -549,7 +549,7 @@ func TestKeyNeverInTransportErrors(t *testing.T) {
 	srv := newScriptedServer(t, map[string]reply{})
 	c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.APIKey = testKey + "\n" })
 	_, err := c.ListSenderPools(testCtx(t))
-	mustErr(t, err)
+	_ = mustErr(t, err)
 	if srv.hits() != 0 {
 		t.Errorf("hits = %d", srv.hits())
 	}
@@ -559,7 +559,7 @@ func TestKeyNeverInTransportErrors(t *testing.T) {
 	dead.Close()
 	c, _ = newTestClient(t, url, func(cfg *Config) { cfg.MaxRetries = -1 })
 	_, err = c.CreateCampaign(testCtx(t), CampaignInput{Name: "n"}, "")
-	mustErr(t, err)
+	_ = mustErr(t, err)
 }
 
 func TestDecodeErrorCarriesNoBody(t *testing.T) {

@@ -32,7 +32,8 @@ func TestAccLogs_neverContainKey(t *testing.T) {
 	// logs the configuration text itself at trace level.
 	t.Setenv(EnvAPIKey, env.Key+"\n")
 	useKey := func(key string) func() {
-		return func() { _ = os.Setenv(EnvAPIKey, key) }
+		// t.Setenv cannot run inside a step; the t.Setenv above restores it.
+		return func() { _ = os.Setenv(EnvAPIKey, key) } //nolint:usetesting
 	}
 	cfg := "provider \"leadterra\" {\n  base_url = \"" + env.BaseURL + "\"\n}\n" + `data "leadterra_sender_pools" "all" {}`
 	// Lead emails are personal data: they may be in state (documented) but

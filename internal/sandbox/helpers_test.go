@@ -108,14 +108,6 @@ func errorCode(t *testing.T, rec *httptest.ResponseRecorder) string {
 	return s
 }
 
-func keys(m map[string]any) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
-}
-
 func hasKeys(t *testing.T, m map[string]any, want ...string) {
 	t.Helper()
 	for _, k := range want {
