@@ -165,13 +165,19 @@ func errorRe(phrases ...string) *regexp.Regexp {
 
 func regexpMust(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
-// sandboxOnly wraps a PreConfig that edits things out of band. The testing
-// framework runs PreConfig even for a step its SkipFunc skips, so in live
-// mode the edit must not happen at all.
-func sandboxOnly(env *testEnv, edit func()) func() {
+// onSandbox wraps a PreConfig that edits the sandbox out of band. The
+// testing framework runs PreConfig even for a step its SkipFunc skips, so in
+// live mode the edit must not happen at all.
+func onSandbox(env *testEnv, edit func(*sandbox.Server)) func() {
 	return func() {
-		if !env.Live {
-			edit()
+		if env.Sandbox != nil {
+			edit(env.Sandbox)
 		}
 	}
+}
+
+// sandboxOnly is onSandbox for edits that reach the sandbox another way
+// (through the client).
+func sandboxOnly(env *testEnv, edit func()) func() {
+	return onSandbox(env, func(*sandbox.Server) { edit() })
 }

@@ -81,16 +81,6 @@ func launchStartCalls(env *testEnv) int {
 	return env.Sandbox.RequestCount("POST /v1/campaigns/:id/start")
 }
 
-// launchOutOfBand runs f on the sandbox; PreConfig runs even for steps that
-// SkipFunc skips in live mode, where there is no sandbox.
-func launchOutOfBand(env *testEnv, f func(*sandbox.Server)) func() {
-	return func() {
-		if env.Sandbox != nil {
-			f(env.Sandbox)
-		}
-	}
-}
-
 func launchWriteCalls(env *testEnv) int {
 	if env.Sandbox == nil {
 		return 0
@@ -143,7 +133,7 @@ func testAccLaunchLifecycle(t *testing.T, style sandbox.Style, documented bool) 
 	// Resumed in the dashboard: with a campaign read, refresh sees paused =
 	// false and apply pauses again; without one the change stays unseen.
 	resumedInDashboard := resource.TestStep{
-		PreConfig:        launchOutOfBand(env, func(s *sandbox.Server) { s.SetCampaignStatus(id, sandbox.StatusRunning) }),
+		PreConfig:        onSandbox(env, func(s *sandbox.Server) { s.SetCampaignStatus(id, sandbox.StatusRunning) }),
 		SkipFunc:         sandboxOnly,
 		Config:           env.config(launchHCL(id, "true")),
 		ConfigPlanChecks: launchAction(plancheck.ResourceActionUpdate),
@@ -212,7 +202,7 @@ func testAccLaunchLifecycle(t *testing.T, style sandbox.Style, documented bool) 
 			},
 			{
 				// Paused in the dashboard while paused = false: a plan to resume.
-				PreConfig:        launchOutOfBand(env, func(s *sandbox.Server) { s.SetCampaignStatus(id, sandbox.StatusPaused) }),
+				PreConfig:        onSandbox(env, func(s *sandbox.Server) { s.SetCampaignStatus(id, sandbox.StatusPaused) }),
 				SkipFunc:         fullOnly,
 				Config:           env.config(launchHCL(id, "")),
 				ConfigPlanChecks: launchAction(plancheck.ResourceActionUpdate),
@@ -244,7 +234,7 @@ func testAccLaunchLifecycle(t *testing.T, style sandbox.Style, documented bool) 
 				// Campaign deleted in the dashboard: refresh drops the launch
 				// (with a warning, see TestCampaignLaunchRead_goneWarns) and a
 				// create is planned.
-				PreConfig:          launchOutOfBand(env, func(s *sandbox.Server) { s.DeleteCampaign(id) }),
+				PreConfig:          onSandbox(env, func(s *sandbox.Server) { s.DeleteCampaign(id) }),
 				SkipFunc:           sandboxOnly,
 				Config:             env.config(launchHCL(id, "true")),
 				PlanOnly:           true,
@@ -492,7 +482,7 @@ func TestAccScenario_launchAndStats(t *testing.T) {
 			{Config: cfg(true), Check: resource.ComposeAggregateTestCheckFunc(resource.TestCheckResourceAttr(launch, "status", "paused"), status(sandbox.StatusPaused))},
 			{Config: cfg(false), Check: resource.ComposeAggregateTestCheckFunc(resource.TestCheckResourceAttr(launch, "status", "running"), status(sandbox.StatusRunning))},
 			{
-				PreConfig: launchOutOfBand(env, func(s *sandbox.Server) { s.Tick() }),
+				PreConfig: onSandbox(env, func(s *sandbox.Server) { s.Tick() }),
 				SkipFunc:  func() (bool, error) { return env.Live, nil },
 				Config:    cfg(false),
 				Check: resource.ComposeAggregateTestCheckFunc(
