@@ -78,7 +78,7 @@ func TestParseAPIError(t *testing.T) {
 					t.Errorf("Message = %q, want it to contain %q", e.Message, sub)
 				}
 			}
-			if !reflect.DeepEqual(e.Items, tt.items) && !(len(e.Items) == 0 && len(tt.items) == 0) {
+			if !reflect.DeepEqual(e.Items, tt.items) && (len(e.Items) != 0 || len(tt.items) != 0) {
 				t.Errorf("Items = %+v, want %+v", e.Items, tt.items)
 			}
 			if e.NonJSON != tt.nonJSON {

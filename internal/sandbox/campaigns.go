@@ -140,7 +140,7 @@ func (s *Server) createCampaign(c *reqCtx) response {
 		cs.Steps = []Step{}
 	}
 	s.campaigns[cs.ID] = cs
-	return c.created(c.one("", "campaign", "campaign", c.campaignObj(cs)))
+	return c.created(c.one("campaign", "campaign", c.campaignObj(cs)))
 }
 
 // campaign finds the :id campaign or renders 404 campaign_not_found.
@@ -176,15 +176,15 @@ func (s *Server) listCampaigns(c *reqCtx) response {
 }
 
 func (s *Server) getCampaign(c *reqCtx) response {
-	cs, bad := s.campaign(c, c.param("id"))
+	cs, bad := s.campaign(c, c.id())
 	if bad != nil {
 		return *bad
 	}
-	return c.ok(c.one("", "campaign", "data", c.campaignObj(cs)))
+	return c.ok(c.one("campaign", "data", c.campaignObj(cs)))
 }
 
 func (s *Server) updateCampaign(c *reqCtx) response {
-	cs, bad := s.campaign(c, c.param("id"))
+	cs, bad := s.campaign(c, c.id())
 	if bad != nil {
 		return *bad
 	}
@@ -206,13 +206,13 @@ func (s *Server) updateCampaign(c *reqCtx) response {
 	if hasName || hasSteps {
 		cs.UpdatedAt = s.clock()
 	}
-	return c.ok(c.one("", "campaign", "data", c.campaignObj(cs)))
+	return c.ok(c.one("campaign", "data", c.campaignObj(cs)))
 }
 
 // deleteCampaign answers 204 in reference and concept styles and 200 with
 // the deleted object in the others: both forms exist in REST APIs.
 func (s *Server) deleteCampaign(c *reqCtx) response {
-	cs, bad := s.campaign(c, c.param("id"))
+	cs, bad := s.campaign(c, c.id())
 	if bad != nil {
 		return *bad
 	}
@@ -242,7 +242,7 @@ func (s *Server) removeCampaign(id string) bool {
 }
 
 func (s *Server) startCampaign(c *reqCtx) response {
-	cs, bad := s.campaign(c, c.param("id"))
+	cs, bad := s.campaign(c, c.id())
 	if bad != nil {
 		return *bad
 	}
@@ -272,7 +272,7 @@ func (s *Server) setRunning(cs *campaignState) {
 }
 
 func (s *Server) pauseCampaign(c *reqCtx) response {
-	cs, bad := s.campaign(c, c.param("id"))
+	cs, bad := s.campaign(c, c.id())
 	if bad != nil {
 		return *bad
 	}

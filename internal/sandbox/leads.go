@@ -122,7 +122,7 @@ func isStandardField(k string) bool {
 }
 
 func (s *Server) bulkLeads(c *reqCtx) response {
-	cs, bad := s.campaign(c, c.param("id"))
+	cs, bad := s.campaign(c, c.id())
 	if bad != nil {
 		return *bad
 	}
@@ -216,7 +216,7 @@ func countIndexes(errs []fieldError) int {
 }
 
 func (s *Server) listLeads(c *reqCtx) response {
-	cs, bad := s.campaign(c, c.param("id"))
+	cs, bad := s.campaign(c, c.id())
 	if bad != nil {
 		return *bad
 	}
@@ -228,7 +228,7 @@ func (s *Server) listLeads(c *reqCtx) response {
 }
 
 func (s *Server) deleteLeads(c *reqCtx) response {
-	cs, bad := s.campaign(c, c.param("id"))
+	cs, bad := s.campaign(c, c.id())
 	if bad != nil {
 		return *bad
 	}

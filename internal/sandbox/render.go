@@ -155,10 +155,11 @@ func (c *reqCtx) created(v any) response {
 	return jsonResponse(http.StatusCreated, v)
 }
 
-// one wraps a single object: ref/guide/concept name the wrapper key for
-// that style ("" = bare); StyleData always uses "data".
-func (c *reqCtx) one(ref, guide, concept string, o any) any {
-	key := ref
+// one wraps a single object: guide/concept name the wrapper key for that
+// style ("" = bare). The API reference shows every object bare, and
+// StyleData always uses "data".
+func (c *reqCtx) one(guide, concept string, o any) any {
+	var key string
 	switch c.style {
 	case StyleGuide:
 		key = guide

@@ -25,7 +25,9 @@ type reqCtx struct {
 	body   []byte
 }
 
-func (c *reqCtx) param(name string) string { return c.params[name] }
+// id is the :id segment of the route (every parameterised route has just
+// that one).
+func (c *reqCtx) id() string { return c.params["id"] }
 
 // fieldError is one entry of an "errors" array. Index is -1 when the error
 // is not about a list item.

@@ -135,7 +135,7 @@ func (s *Server) stats(cs *campaignState) Stats {
 func round4(f float64) float64 { return math.Round(math.Min(f, 1)*10000) / 10000 }
 
 func (s *Server) campaignStats(c *reqCtx) response {
-	cs, bad := s.campaign(c, c.param("id"))
+	cs, bad := s.campaign(c, c.id())
 	if bad != nil {
 		return *bad
 	}

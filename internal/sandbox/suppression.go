@@ -42,12 +42,18 @@ func validEmail(s string) bool {
 			return false
 		}
 		for _, r := range l {
-			if !(r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			if !isLabelRune(r) {
 				return false
 			}
 		}
 	}
 	return strings.Trim(labels[len(labels)-1], "0123456789") != ""
+}
+
+// isLabelRune reports whether r may appear in a domain label (LDH: ASCII
+// letters, digits and hyphens).
+func isLabelRune(r rune) bool {
+	return r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
 
 func (s *Server) addSuppression(c *reqCtx) response {

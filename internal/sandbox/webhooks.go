@@ -98,11 +98,11 @@ func (s *Server) createWebhook(c *reqCtx) response {
 	now := s.clock()
 	w := &Webhook{ID: newID("wh_", now), URL: u, Events: events, Status: "active", SigningSecret: newSigningSecret(), CreatedAt: now, UpdatedAt: now}
 	s.webhooks[w.ID] = w
-	return c.created(c.one("", "webhook", "", c.webhookObj(w)))
+	return c.created(c.one("webhook", "", c.webhookObj(w)))
 }
 
 func (s *Server) webhook(c *reqCtx) (*Webhook, *response) {
-	id := c.param("id")
+	id := c.id()
 	w, ok := s.webhooks[id]
 	if !ok {
 		resp := c.notFound("webhook_not_found", "webhook", id)
@@ -138,7 +138,7 @@ func (s *Server) getWebhook(c *reqCtx) response {
 	if bad != nil {
 		return *bad
 	}
-	return c.ok(c.one("", "webhook", "", c.webhookObj(w)))
+	return c.ok(c.one("webhook", "", c.webhookObj(w)))
 }
 
 func (s *Server) updateWebhook(c *reqCtx) response {
@@ -170,7 +170,7 @@ func (s *Server) updateWebhook(c *reqCtx) response {
 	if hasURL || hasEvents {
 		w.UpdatedAt = s.clock()
 	}
-	return c.ok(c.one("", "webhook", "", c.webhookObj(w)))
+	return c.ok(c.one("webhook", "", c.webhookObj(w)))
 }
 
 // deleteWebhook: 204 in reference and concept styles, 200 with the object
