@@ -123,7 +123,10 @@ func loopbackAddr(addr string) bool {
 
 // baseURL is the URL clients on this machine should use.
 func baseURL(l net.Listener) string {
-	tcp := l.Addr().(*net.TCPAddr)
+	tcp, ok := l.Addr().(*net.TCPAddr)
+	if !ok {
+		return "http://" + l.Addr().String()
+	}
 	host := "127.0.0.1"
 	if ip := tcp.IP; ip != nil && !ip.IsUnspecified() {
 		if ip.To4() == nil && ip.IsLoopback() {

@@ -116,7 +116,12 @@ func New(cfg Config) (*Client, error) {
 	}
 	transport := cfg.Transport
 	if transport == nil {
-		transport = http.DefaultTransport.(*http.Transport).Clone()
+		// A private copy, so that nothing else in the process (another
+		// provider in the same binary, a test) shares its connection pool.
+		transport = http.DefaultTransport
+		if dt, ok := http.DefaultTransport.(*http.Transport); ok {
+			transport = dt.Clone()
+		}
 	}
 	c.http = &retryablehttp.Client{
 		HTTPClient: &http.Client{
