@@ -39,11 +39,19 @@ var _ provider.Provider = (*leadterraProvider)(nil)
 
 type leadterraProvider struct {
 	version string
+	// getenv reads the LEADTERRA_* defaults: os.Getenv, except in tests
+	// that give each in-process provider its own environment.
+	getenv func(string) string
 }
 
 // New returns the provider factory for providerserver.
 func New(version string) func() provider.Provider {
-	return func() provider.Provider { return &leadterraProvider{version: version} }
+	return newWithEnv(version, os.Getenv)
+}
+
+// newWithEnv is New with the environment the provider reads its defaults from.
+func newWithEnv(version string, getenv func(string) string) func() provider.Provider {
+	return func() provider.Provider { return &leadterraProvider{version: version, getenv: getenv} }
 }
 
 type providerModel struct {
@@ -104,17 +112,17 @@ func (p *leadterraProvider) Configure(ctx context.Context, req provider.Configur
 	}
 
 	key := p.apiKey(cfg, &resp.Diagnostics)
-	baseURL := stringOr(cfg.BaseURL, os.Getenv(EnvBaseURL))
+	baseURL := stringOr(cfg.BaseURL, p.getenv(EnvBaseURL))
 	if _, err := leadterra.ParseBaseURL(baseURL); err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid Leadterra base_url", err.Error()+fmt.Sprintf(". Set base_url (or %s) to the API root, for example %s.", EnvBaseURL, leadterra.DefaultBaseURL))
 	}
-	maxRetries := int64OrEnv(cfg.MaxRetries, EnvMaxRetries, "max_retries", &resp.Diagnostics)
-	timeout := durationOrEnv(cfg.RequestTimeout, EnvRequestTimeout, "request_timeout", &resp.Diagnostics)
-	rps := float64OrEnv(cfg.RequestsPerSecond, EnvRequestsPerSecond, "requests_per_second", &resp.Diagnostics)
+	maxRetries := int64OrEnv(p.getenv, cfg.MaxRetries, EnvMaxRetries, "max_retries", &resp.Diagnostics)
+	timeout := durationOrEnv(p.getenv, cfg.RequestTimeout, EnvRequestTimeout, "request_timeout", &resp.Diagnostics)
+	rps := float64OrEnv(p.getenv, cfg.RequestsPerSecond, EnvRequestsPerSecond, "requests_per_second", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if maxRetries == 0 && (!cfg.MaxRetries.IsNull() || os.Getenv(EnvMaxRetries) != "") {
+	if maxRetries == 0 && (!cfg.MaxRetries.IsNull() || p.getenv(EnvMaxRetries) != "") {
 		maxRetries = -1 // an explicit 0 disables retries
 	}
 
@@ -140,7 +148,7 @@ func (p *leadterraProvider) Configure(ctx context.Context, req provider.Configur
 func (p *leadterraProvider) apiKey(cfg providerModel, diags *diag.Diagnostics) string {
 	raw, source := cfg.APIKey.ValueString(), "the api_key argument"
 	if cfg.APIKey.IsNull() {
-		raw, source = os.Getenv(EnvAPIKey), "the "+EnvAPIKey+" environment variable"
+		raw, source = p.getenv(EnvAPIKey), "the "+EnvAPIKey+" environment variable"
 	}
 	if raw == "" {
 		diags.AddAttributeError(path.Root("api_key"), "Missing Leadterra API key",
@@ -185,10 +193,10 @@ func stringOr(v types.String, fallback string) string {
 	return v.ValueString()
 }
 
-func int64OrEnv(v types.Int64, env, attr string, diags *diag.Diagnostics) int64 {
+func int64OrEnv(getenv func(string) string, v types.Int64, env, attr string, diags *diag.Diagnostics) int64 {
 	n := v.ValueInt64()
 	if v.IsNull() {
-		s := os.Getenv(env)
+		s := getenv(env)
 		if s == "" {
 			return 0
 		}
@@ -205,10 +213,10 @@ func int64OrEnv(v types.Int64, env, attr string, diags *diag.Diagnostics) int64 
 	return n
 }
 
-func durationOrEnv(v types.String, env, attr string, diags *diag.Diagnostics) time.Duration {
+func durationOrEnv(getenv func(string) string, v types.String, env, attr string, diags *diag.Diagnostics) time.Duration {
 	s, source := v.ValueString(), attr
 	if v.IsNull() {
-		s, source = os.Getenv(env), env
+		s, source = getenv(env), env
 	}
 	if s == "" {
 		return 0
@@ -221,10 +229,10 @@ func durationOrEnv(v types.String, env, attr string, diags *diag.Diagnostics) ti
 	return d
 }
 
-func float64OrEnv(v types.Float64, env, attr string, diags *diag.Diagnostics) float64 {
+func float64OrEnv(getenv func(string) string, v types.Float64, env, attr string, diags *diag.Diagnostics) float64 {
 	f := v.ValueFloat64()
 	if v.IsNull() {
-		s := os.Getenv(env)
+		s := getenv(env)
 		if s == "" {
 			return 0
 		}

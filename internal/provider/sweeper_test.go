@@ -19,6 +19,12 @@ import (
 func TestMain(m *testing.M) {
 	// As main does: the provider's log settings, not the framework defaults.
 	LimitFrameworkTraceLogs()
+	// The provider's address is leadterra/leadterra, as the examples'
+	// required_providers blocks say; the testing framework defaults to the
+	// hashicorp namespace. The GNUmakefile sets this too.
+	if os.Getenv(resource.EnvTfAccProviderNamespace) == "" {
+		_ = os.Setenv(resource.EnvTfAccProviderNamespace, "leadterra")
+	}
 	resource.TestMain(m)
 }
 

@@ -3,11 +3,16 @@
 # All campaigns of the workspace.
 data "leadterra_campaigns" "all" {}
 
-# Only the campaigns named exactly "Q3 outreach".
-data "leadterra_campaigns" "q3" {
-  name = "Q3 outreach"
+# Only the campaigns named exactly "Demo: VP Sales outreach" (the local
+# sandbox's demo campaign).
+data "leadterra_campaigns" "demo" {
+  name = "Demo: VP Sales outreach"
 }
 
 output "running_campaign_ids" {
   value = [for c in data.leadterra_campaigns.all.campaigns : c.id if c.status == "running"]
+}
+
+output "demo_campaign_id" {
+  value = one(data.leadterra_campaigns.demo.campaigns[*].id)
 }

@@ -1,0 +1,306 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/leadterra/terraform-provider-leadterra/internal/sandbox"
+)
+
+// examplesRoot is examples/ seen from this package's directory, where go test
+// runs.
+const examplesRoot = "../../examples"
+
+// TestAccExamples applies every example directory under examples/ (the
+// provider, each resource and data source, the demo) through the real CLI
+// against a sandbox, checks that a second plan is empty, then destroys it and
+// checks that the sandbox holds nothing the example made. So no example in
+// the docs rots.
+//
+// The examples are applied as written. Like a user, the test sets the API
+// key and the base URL in the provider's environment (LEADTERRA_API_KEY,
+// LEADTERRA_BASE_URL), not in the configuration. Where an example refers to
+// a resource it does not declare (the stats example reads
+// leadterra_campaign_launch.q3, declared by the launch example), the example
+// that declares it is applied with it, and so on: the examples form one
+// story, and each page shows its own part.
+func TestAccExamples(t *testing.T) {
+	dirs := exampleDirs(t)
+	if len(dirs) == 0 {
+		t.Fatalf("no example directories under %s", examplesRoot)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.ToSlash(dir), func(t *testing.T) {
+			env := newTestEnv(t)
+			// Examples use plain names and the sandbox's seeded pools and
+			// accounts; live runs create only tf-acc- objects.
+			env.requireSandbox(t)
+
+			files, err := exampleWithDependencies(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := joinExampleFiles(files)
+			if err != nil {
+				t.Fatal(err)
+			}
+			vars := config.Variables{}
+			if hasVariable(cfg, "leadterra_api_key") {
+				vars["leadterra_api_key"] = config.StringVariable(env.Key)
+			}
+			before := sandboxInventory(env.Sandbox)
+			t.Logf("applying %s", strings.Join(relExamplePaths(files), " + "))
+
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.exampleProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config:          cfg,
+					ConfigVariables: vars,
+					Check: func(s *terraform.State) error {
+						if len(s.RootModule().Resources) == 0 {
+							return fmt.Errorf("examples/%s applied, but its state holds no resource or data source: an example must use the provider", dir)
+						}
+						return nil
+					},
+				}},
+				CheckDestroy: func(*terraform.State) error {
+					if after := sandboxInventory(env.Sandbox); after != before {
+						return fmt.Errorf("destroy left objects behind in the sandbox:\nbefore: %s\nafter:  %s", before, after)
+					}
+					return nil
+				},
+			})
+		})
+	}
+}
+
+// exampleProviderFactories serve a provider whose environment holds only the
+// sandbox's base URL and key, as `export LEADTERRA_…` would give it.
+func (e *testEnv) exampleProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
+	env := map[string]string{EnvAPIKey: e.Key, EnvBaseURL: e.BaseURL}
+	getenv := func(k string) string { return env[k] }
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"leadterra": providerserver.NewProtocol6WithError(newWithEnv("test", getenv)()),
+	}
+}
+
+// sandboxInventory summarises what destroy must put back: the campaigns and
+// their leads, the webhooks and the suppressed addresses.
+func sandboxInventory(s *sandbox.Server) string {
+	var parts []string
+	for _, c := range s.Campaigns() {
+		parts = append(parts, fmt.Sprintf("campaign %s (%d leads)", c.ID, len(s.Leads(c.ID))))
+	}
+	for _, w := range s.Webhooks() {
+		parts = append(parts, "webhook "+w.ID)
+	}
+	for _, e := range s.Suppressed() {
+		parts = append(parts, "suppressed "+e)
+	}
+	sort.Strings(parts)
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// exampleDirs lists every directory under examples/ that holds .tf files,
+// relative to examples/ (provider, resources/leadterra_campaign, …, demo).
+func exampleDirs(t *testing.T) []string {
+	t.Helper()
+	var dirs []string
+	err := filepath.WalkDir(examplesRoot, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".terraform" || strings.HasPrefix(d.Name(), ".") && path != examplesRoot) {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(d.Name(), ".tf") {
+			rel, err := filepath.Rel(examplesRoot, filepath.Dir(path))
+			if err != nil {
+				return err
+			}
+			if !slices.Contains(dirs, rel) {
+				dirs = append(dirs, rel)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("walking %s: %v", examplesRoot, err)
+	}
+	sort.Strings(dirs)
+	return dirs
+}
+
+var (
+	// declRe matches `resource "leadterra_x" "name"` and `data "leadterra_x" "name"`.
+	declRe = regexp.MustCompile(`(?m)^\s*(resource|data)\s+"(leadterra_[a-z0-9_]+)"\s+"([A-Za-z0-9_-]+)"`)
+	// refRe matches references: leadterra_x.name (a resource) and
+	// data.leadterra_x.name (a data source).
+	refRe = regexp.MustCompile(`(?:^|[^A-Za-z0-9_.])((?:data\.)?)(leadterra_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)`)
+	// commentRe matches a whole-line comment.
+	commentRe = regexp.MustCompile(`(?m)^\s*(#|//).*$`)
+	// variableRe matches a variable block's name.
+	variableRe = regexp.MustCompile(`(?m)^\s*variable\s+"([A-Za-z0-9_-]+)"`)
+)
+
+// exampleWithDependencies returns the .tf files of dir (relative to
+// examples/), preceded by those of the examples that declare the leadterra
+// resources and data sources it refers to but does not declare itself,
+// transitively. A reference that no example declares is an error.
+func exampleWithDependencies(dir string) ([]string, error) {
+	var ordered []string
+	visiting := map[string]bool{}
+	done := map[string]bool{}
+	var visit func(dir, via string) error
+	visit = func(dir, via string) error {
+		if done[dir] {
+			return nil
+		}
+		if visiting[dir] {
+			return fmt.Errorf("examples refer to each other in a cycle through %s", dir)
+		}
+		visiting[dir] = true
+		files, err := filepath.Glob(filepath.Join(examplesRoot, dir, "*.tf"))
+		if err != nil {
+			return err
+		}
+		if len(files) == 0 {
+			return fmt.Errorf("%s refers to an object that examples/%s should declare, but that directory has no .tf file", via, dir)
+		}
+		sort.Strings(files)
+		declared, refs, err := scanExample(files)
+		if err != nil {
+			return err
+		}
+		for _, ref := range refs {
+			if declared[ref] {
+				continue
+			}
+			kind, typ, _ := strings.Cut(ref, " ")
+			typ, name, _ := strings.Cut(typ, ".")
+			depDir := filepath.Join("resources", typ)
+			if kind == "data" {
+				depDir = filepath.Join("data-sources", typ)
+			}
+			if err := visit(depDir, fmt.Sprintf("examples/%s (%s %s.%s)", dir, kind, typ, name)); err != nil {
+				return err
+			}
+			if !exampleDeclares(depDir, ref) {
+				return fmt.Errorf("examples/%s refers to %s %s.%s, which examples/%s does not declare", dir, kind, typ, name, depDir)
+			}
+		}
+		visiting[dir], done[dir] = false, true
+		ordered = append(ordered, files...)
+		return nil
+	}
+	if err := visit(dir, "examples/"+dir); err != nil {
+		return nil, err
+	}
+	return ordered, nil
+}
+
+// scanExample returns what files declare and refer to, each as
+// "resource leadterra_x.name" or "data leadterra_x.name".
+func scanExample(files []string) (map[string]bool, []string, error) {
+	declared := map[string]bool{}
+	var refs []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		src := commentRe.ReplaceAllString(string(b), "")
+		for _, m := range declRe.FindAllStringSubmatch(src, -1) {
+			declared[m[1]+" "+m[2]+"."+m[3]] = true
+		}
+		for _, m := range refRe.FindAllStringSubmatch(src, -1) {
+			kind := "resource"
+			if m[1] != "" {
+				kind = "data"
+			}
+			ref := kind + " " + m[2] + "." + m[3]
+			if !slices.Contains(refs, ref) {
+				refs = append(refs, ref)
+			}
+		}
+	}
+	return declared, refs, nil
+}
+
+func exampleDeclares(dir, ref string) bool {
+	files, _ := filepath.Glob(filepath.Join(examplesRoot, dir, "*.tf"))
+	declared, _, err := scanExample(files)
+	return err == nil && declared[ref]
+}
+
+// joinExampleFiles concatenates files into one configuration, each under a
+// comment naming it.
+func joinExampleFiles(files []string) (string, error) {
+	var b strings.Builder
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return "", err
+		}
+		rel, _ := filepath.Rel(examplesRoot, f)
+		fmt.Fprintf(&b, "# ---- examples/%s\n%s\n", filepath.ToSlash(rel), src)
+	}
+	return b.String(), nil
+}
+
+func hasVariable(cfg, name string) bool {
+	for _, m := range variableRe.FindAllStringSubmatch(cfg, -1) {
+		if m[1] == name {
+			return true
+		}
+	}
+	return false
+}
+
+func relExamplePaths(files []string) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		rel, _ := filepath.Rel(examplesRoot, f)
+		out[i] = filepath.ToSlash(rel)
+	}
+	return out
+}
+
+// TestExampleDependencies checks the example composition without a CLI.
+func TestExampleDependencies(t *testing.T) {
+	files, err := exampleWithDependencies(filepath.Join("data-sources", "leadterra_campaign_stats"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(relExamplePaths(files), " ")
+	for _, want := range []string{"resources/leadterra_campaign/", "resources/leadterra_campaign_leads/", "resources/leadterra_campaign_launch/", "data-sources/leadterra_campaign_stats/"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the stats example needs %s; composed: %s", want, got)
+		}
+	}
+	if i, j := strings.Index(got, "resources/leadterra_campaign/"), strings.Index(got, "data-sources/leadterra_campaign_stats/"); i > j {
+		t.Errorf("dependencies must come first: %s", got)
+	}
+
+	declared, refs, err := scanExample(nil)
+	if err != nil || len(declared) != 0 || len(refs) != 0 {
+		t.Fatalf("no files: %v %v %v", declared, refs, err)
+	}
+	for _, dir := range exampleDirs(t) {
+		if _, err := exampleWithDependencies(dir); err != nil {
+			t.Errorf("examples/%s: %v", dir, err)
+		}
+	}
+}
