@@ -69,28 +69,28 @@ func (p *leadterraProvider) Metadata(_ context.Context, _ provider.MetadataReque
 
 func (p *leadterraProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Manage Leadterra outbound-email campaigns, leads, webhooks and suppression from Terraform and OpenTofu.",
+		MarkdownDescription: "Manage Leadterra outbound-email campaigns, leads, webhooks and suppression from Terraform and OpenTofu.",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
-				Optional:    true,
-				Sensitive:   true,
-				Description: "Leadterra API key (`sk_live_…` or `sk_test_…`). Defaults to the `LEADTERRA_API_KEY` environment variable. Leading and trailing whitespace is trimmed with a warning.",
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "Leadterra API key, sent as `Authorization: Bearer …` on every request; it selects the workspace and is what the API rate-limits. `sk_live_…` keys act on the production workspace, `sk_test_…` keys on the sandbox workspace. Defaults to the `LEADTERRA_API_KEY` environment variable; one of the two must be set. Leading and trailing whitespace (such as the newline of a key read from a file) is trimmed with a warning; whitespace inside the key is an error. The key never appears in plans, state, diagnostics or logs.",
 			},
 			"base_url": schema.StringAttribute{
-				Optional:    true,
-				Description: "API root. Defaults to `LEADTERRA_BASE_URL`, else `" + leadterra.DefaultBaseURL + "`. Must be https, except to a loopback host (the local sandbox).",
+				Optional:            true,
+				MarkdownDescription: "Root URL of the Leadterra API; requests go to paths under `/v1` of it. Defaults to the `LEADTERRA_BASE_URL` environment variable, else `" + leadterra.DefaultBaseURL + "`. Must be `https://`, except to a loopback host (`127.0.0.1`, `localhost`, `[::1]`, such as the local sandbox), so that the key never crosses a network in clear. The key is never sent along a redirect to another host.",
 			},
 			"max_retries": schema.Int64Attribute{
-				Optional:    true,
-				Description: fmt.Sprintf("Retries of rate-limited (429) and failed (5xx) requests, with backoff. Defaults to `%s`, else %d. 0 disables retries.", EnvMaxRetries, leadterra.DefaultMaxRetries),
+				Optional:            true,
+				MarkdownDescription: fmt.Sprintf("How many times a request the API rate-limited (429) or failed (5xx, except 501) is retried: after the wait its `Retry-After` header asks for (capped), else with exponential backoff and jitter. A dropped connection is retried only for a request that cannot act twice (reads, start, pause, lead upserts, suppression, and creates, which carry an `Idempotency-Key`). Between 0 and 20; `0` disables retries. Defaults to the `%s` environment variable, else `%d`.", EnvMaxRetries, leadterra.DefaultMaxRetries),
 			},
 			"request_timeout": schema.StringAttribute{
-				Optional:    true,
-				Description: fmt.Sprintf("Time limit of each HTTP attempt, as a Go duration (`30s`, `2m`). Defaults to `%s`, else `%s`.", EnvRequestTimeout, leadterra.DefaultRequestTimeout),
+				Optional:            true,
+				MarkdownDescription: fmt.Sprintf("Time limit of each HTTP attempt (every retry gets its own), as a Go duration such as `30s` or `2m`. Defaults to the `%s` environment variable, else `%ds`.", EnvRequestTimeout, int(leadterra.DefaultRequestTimeout.Seconds())),
 			},
 			"requests_per_second": schema.Float64Attribute{
-				Optional:    true,
-				Description: fmt.Sprintf("Client-side limit on requests per second across the whole run, to stay under the API's per-key rate limit. Defaults to `%s`, else no limit.", EnvRequestsPerSecond),
+				Optional:            true,
+				MarkdownDescription: fmt.Sprintf("Client-side limit on requests per second, shared by every resource and data source using this provider configuration for the whole run, to stay under the API's per-key rate limit (Leadterra publishes no numbers). Requests are spaced evenly; fractions are allowed (`0.5` is one request every two seconds). Defaults to the `%s` environment variable, else no limit.", EnvRequestsPerSecond),
 			},
 		},
 	}

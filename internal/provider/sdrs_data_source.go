@@ -35,17 +35,17 @@ func (d *sdrsDataSource) Metadata(_ context.Context, req datasource.MetadataRequ
 
 func (d *sdrsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "The workspace's SDRs (sales reps who receive assigned replies) and whether their Gmail is connected (`GET /v1/sdrs`).",
+		MarkdownDescription: "The workspace's SDRs (sales reps who receive assigned replies) and whether their Gmail is connected (`GET /v1/sdrs`).",
 		Attributes: map[string]schema.Attribute{
 			"sdrs": schema.ListNestedAttribute{
-				Computed:    true,
-				Description: "The SDRs, in the order the API lists them.",
+				Computed:            true,
+				MarkdownDescription: "The SDRs, in the order the API lists them.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":              schema.StringAttribute{Computed: true, Description: "SDR id."},
-					"name":            schema.StringAttribute{Computed: true, Description: "Display name."},
-					"email":           schema.StringAttribute{Computed: true, Description: "Work address; replies are forwarded to it by default."},
-					"gmail_connected": schema.BoolAttribute{Computed: true, Description: "Whether the SDR's Gmail is connected (needed to send drafts)."},
-					"gmail_email":     schema.StringAttribute{Computed: true, Description: "Connected Gmail address; null when none is reported."},
+					"id":              schema.StringAttribute{Computed: true, MarkdownDescription: "SDR id."},
+					"name":            schema.StringAttribute{Computed: true, MarkdownDescription: "Display name."},
+					"email":           schema.StringAttribute{Computed: true, MarkdownDescription: "Work address; replies are forwarded to it by default."},
+					"gmail_connected": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the SDR's Gmail is connected (needed to send drafts)."},
+					"gmail_email":     schema.StringAttribute{Computed: true, MarkdownDescription: "Connected Gmail address; null when none is reported."},
 				}},
 			},
 		},

@@ -34,10 +34,10 @@ type senderAccountsModel struct {
 
 func accountAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"id":     schema.StringAttribute{Computed: true, Description: "Sender account id (`sa_…`)."},
-		"email":  schema.StringAttribute{Computed: true, Description: "From address."},
-		"name":   schema.StringAttribute{Computed: true, Description: "Display name in the From header."},
-		"status": schema.StringAttribute{Computed: true, Description: "`active`, `paused` or `warming` (kept as the API sends it; only `active` accounts send)."},
+		"id":     schema.StringAttribute{Computed: true, MarkdownDescription: "Sender account id (`sa_…`)."},
+		"email":  schema.StringAttribute{Computed: true, MarkdownDescription: "From address."},
+		"name":   schema.StringAttribute{Computed: true, MarkdownDescription: "Display name in the From header."},
+		"status": schema.StringAttribute{Computed: true, MarkdownDescription: "`active`, `paused` or `warming` (kept as the API sends it; only `active` accounts send)."},
 	}
 }
 
@@ -51,17 +51,17 @@ func (d *senderAccountsDataSource) Metadata(_ context.Context, req datasource.Me
 
 func (d *senderAccountsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "The workspace's sender accounts (sending identities), optionally only those with one status.",
+		MarkdownDescription: "The workspace's sender accounts (sending identities), optionally only those with one status.",
 		Attributes: map[string]schema.Attribute{
 			"status": schema.StringAttribute{
-				Optional:    true,
-				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-				Description: "Keep only accounts with this status (`active`, `paused`, `warming`; other values the API reports are matched as given).",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Keep only accounts with this status (`active`, `paused`, `warming`; other values the API reports are matched as given).",
 			},
 			"accounts": schema.ListNestedAttribute{
-				Computed:     true,
-				Description:  "The accounts, in the order the API lists them.",
-				NestedObject: schema.NestedAttributeObject{Attributes: accountAttributes()},
+				Computed:            true,
+				MarkdownDescription: "The accounts, in the order the API lists them.",
+				NestedObject:        schema.NestedAttributeObject{Attributes: accountAttributes()},
 			},
 		},
 	}

@@ -35,15 +35,15 @@ type senderPoolsModel struct {
 // poolAttributes describe one pool; shared with leadterra_sender_pool.
 func poolAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"id":               schema.StringAttribute{Computed: true, Description: "Pool id (`pool_…`)."},
-		"name":             schema.StringAttribute{Computed: true, Description: "Name set in the dashboard."},
-		"daily_capacity":   schema.Int64Attribute{Computed: true, Description: "Emails the pool may send per 24-hour window."},
-		"remaining_volume": schema.Int64Attribute{Computed: true, Description: "Emails still available in the current window (`remainingVolume` or `remainingToday` in the API)."},
+		"id":               schema.StringAttribute{Computed: true, MarkdownDescription: "Pool id (`pool_…`)."},
+		"name":             schema.StringAttribute{Computed: true, MarkdownDescription: "Name set in the dashboard."},
+		"daily_capacity":   schema.Int64Attribute{Computed: true, MarkdownDescription: "Emails the pool may send per 24-hour window."},
+		"remaining_volume": schema.Int64Attribute{Computed: true, MarkdownDescription: "Emails still available in the current window (`remainingVolume` or `remainingToday` in the API)."},
 		"sender_account_ids": schema.ListAttribute{
 			Computed: true, ElementType: types.StringType,
-			Description: "Ids of the pool's sender accounts. Null when the API reports only a count.",
+			MarkdownDescription: "Ids of the pool's sender accounts. Null when the API reports only a count.",
 		},
-		"sender_count": schema.Int64Attribute{Computed: true, Description: "Number of sender accounts in the pool (counted from the ids when the API lists them)."},
+		"sender_count": schema.Int64Attribute{Computed: true, MarkdownDescription: "Number of sender accounts in the pool (counted from the ids when the API lists them)."},
 	}
 }
 
@@ -69,12 +69,12 @@ func (d *senderPoolsDataSource) Metadata(_ context.Context, req datasource.Metad
 
 func (d *senderPoolsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Every sender pool of the workspace, with its daily capacity and remaining volume.",
+		MarkdownDescription: "Every sender pool of the workspace, with its daily capacity and remaining volume.",
 		Attributes: map[string]schema.Attribute{
 			"pools": schema.ListNestedAttribute{
-				Computed:     true,
-				Description:  "The pools, in the order the API lists them.",
-				NestedObject: schema.NestedAttributeObject{Attributes: poolAttributes()},
+				Computed:            true,
+				MarkdownDescription: "The pools, in the order the API lists them.",
+				NestedObject:        schema.NestedAttributeObject{Attributes: poolAttributes()},
 			},
 		},
 	}

@@ -55,24 +55,24 @@ func (r *suppressionListResource) Metadata(_ context.Context, req resource.Metad
 
 func (r *suppressionListResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: suppressionListDescription,
+		MarkdownDescription: suppressionListDescription,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Description: "Random id given at creation. Suppression entries have no id in Leadterra; this one only tells resources apart and never changes.",
+				MarkdownDescription: "Random id given at creation. Suppression entries have no id in Leadterra; this one only tells resources apart and never changes.",
 			},
 			"emails": schema.SetAttribute{
 				Required: true, ElementType: types.StringType, CustomType: newLinearSetType(types.StringType),
-				Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(validators.Email())},
-				Description: "Addresses to keep suppressed, at least one. Checked at plan time; no two may differ only in case.",
+				Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(validators.Email())},
+				MarkdownDescription: "Addresses to keep suppressed, at least one. Checked at plan time; no two may differ only in case.",
 			},
 			"suppressed_count": schema.Int64Attribute{
-				Computed:    true,
-				Description: "Addresses newly added to the list by the last apply that added addresses.",
+				Computed:            true,
+				MarkdownDescription: "Addresses newly added to the list by the last apply that added addresses.",
 			},
 			"already_suppressed_count": schema.Int64Attribute{
 				Computed: true,
-				Description: "Addresses the last apply that added addresses sent that were already on the list (by a bounce, the dashboard or another resource). " +
+				MarkdownDescription: "Addresses the last apply that added addresses sent that were already on the list (by a bounce, the dashboard or another resource). " +
 					"Where the API reports only `suppressed`, this is the number sent minus the number newly suppressed: the API reference says addresses already on the list are ignored, and a request with an invalid address fails as a whole.",
 			},
 		},
