@@ -8,11 +8,23 @@ import (
 // EnvFrameworkLogLevel is the plugin framework's own log level variable.
 const EnvFrameworkLogLevel = "TF_LOG_SDK_FRAMEWORK"
 
-// LimitFrameworkTraceLogs caps the plugin framework's own logs at DEBUG when
-// TRACE logging is on and the user chose no level for the framework. At
-// TRACE the framework logs the path of every attribute it validates, and a
-// path into a set holds the whole element: every lead's email and name would
-// reach the log. Setting TF_LOG_SDK_FRAMEWORK=TRACE explicitly opts back in.
+// LimitFrameworkTraceLogs caps the plugin framework's own logs at INFO
+// unless the user chose a level for the framework (TF_LOG_SDK_FRAMEWORK). It
+// runs before the provider serves, for two reasons:
+//
+//   - Privacy: at DEBUG and TRACE the framework logs the path of the
+//     attributes it visits, and a path into the leads map holds the lead's
+//     email address.
+//   - Speed: with no level of its own, the framework assumes TRACE might be
+//     wanted and, for each value of a plan, walks a context chain that grows
+//     with every value it visits (terraform-plugin-framework v1.19,
+//     MarkComputedNilsAsUnknown and NullifyWriteOnlyAttributes). That is
+//     quadratic in the size of the plan: minutes for 10,000 leads. An explicit
+//     level above TRACE skips that walk.
+//
+// INFO, WARN, ERROR or OFF chosen through TF_LOG_SDK or TF_LOG is kept. With no
+// level at all Terraform collects no logs, and WARN keeps the framework's
+// warnings and errors for test runs, which print it to stderr.
 func LimitFrameworkTraceLogs() {
 	if os.Getenv(EnvFrameworkLogLevel) != "" {
 		return
@@ -21,10 +33,14 @@ func LimitFrameworkTraceLogs() {
 	if level == "" {
 		level = os.Getenv("TF_LOG")
 	}
-	switch strings.ToUpper(level) {
-	case "", "OFF", "ERROR", "WARN", "INFO", "DEBUG":
-		return
+	level = strings.ToUpper(strings.TrimSpace(level))
+	switch level {
+	case "OFF", "ERROR", "WARN", "INFO":
+	case "":
+		level = "WARN"
+	default:
+		// DEBUG, TRACE, JSON, or any other value Terraform reads as TRACE.
+		level = "INFO"
 	}
-	// TRACE, JSON, or any other value Terraform reads as TRACE.
-	_ = os.Setenv(EnvFrameworkLogLevel, "DEBUG")
+	_ = os.Setenv(EnvFrameworkLogLevel, level)
 }

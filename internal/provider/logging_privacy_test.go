@@ -9,11 +9,13 @@ func TestLimitFrameworkTraceLogs(t *testing.T) {
 	for _, tc := range []struct {
 		tfLog, sdk, framework, want string
 	}{
-		{"", "", "", ""},
-		{"DEBUG", "", "", ""},
-		{"trace", "", "", "DEBUG"},
-		{"JSON", "", "", "DEBUG"},
-		{"", "TRACE", "", "DEBUG"},
+		{"", "", "", "WARN"},      // no TRACE walk even when nothing is logged
+		{"DEBUG", "", "", "INFO"}, // at DEBUG the framework logs attribute paths: lead emails
+		{"warn", "", "", "WARN"},  // never more than the user asked for
+		{"TRACE", "OFF", "", "OFF"},
+		{"trace", "", "", "INFO"},
+		{"JSON", "", "", "INFO"},
+		{"", "TRACE", "", "INFO"},
 		{"TRACE", "", "TRACE", "TRACE"}, // the user's explicit choice wins
 	} {
 		t.Setenv("TF_LOG", tc.tfLog)
