@@ -115,21 +115,19 @@ resource "leadterra_campaign" "demo" {
 resource "leadterra_campaign_leads" "demo" {
   campaign_id = leadterra_campaign.demo.id
 
-  leads = [
-    {
-      email         = "jane.doe@example.com"
-      first_name    = "Jane"
-      company       = "Example Corp"
-      job_title     = "Head of Operations"
-      custom_fields = { useCase = "vendor onboarding" }
-    },
-    {
-      email      = "john.roe@example.org"
+  leads = {
+    "jane.doe@example.com" = {
+      first_name = "Jane"
+      company    = "Example Corp"
+      job_title  = "Head of Operations"
+      useCase    = "vendor onboarding" # a custom field, {{useCase}} above
+    }
+    "john.roe@example.org" = {
       first_name = "John"
       company    = "Example Org"
       job_title  = "COO"
-    },
-  ]
+    }
+  }
 }
 
 resource "leadterra_campaign_launch" "demo" {

@@ -24,7 +24,7 @@ func badInputs(env *testEnv) []struct {
 		return provider + `
 resource "leadterra_campaign_leads" "l" {
   campaign_id = "camp_123"
-  leads       = [` + list + `]
+  leads       = {` + list + `}
 }
 `
 	}
@@ -48,9 +48,9 @@ resource "leadterra_campaign_leads" "l" {
 		{"negative delay", campaign(`name = "x"` + "\n" + `sequence_steps = [{ subject = "s", body_html = "b", delay_days = -1 }]`),
 			errorRe("delay_days", "between 0 and 365")},
 		{"non-UTF-8 text", campaign(`name = base64decode("6Q==")`), errorRe("not valid UTF-8")},
-		{"invalid email", leads(`{ email = "not-an-email" }`), errorRe("not-an-email")},
-		{"email with a space", leads(`{ email = "ava @example.com" }`), errorRe("ava @example.com")},
-		{"duplicate emails differing in case", leads(`{ email = "Ava@Example.com" }, { email = "ava@example.com" }`),
+		{"invalid email", leads(`"not-an-email" = {}`), errorRe("not-an-email")},
+		{"email with a space", leads(`"ava @example.com" = {}`), errorRe("ava @example.com")},
+		{"duplicate emails differing in case", leads(`"Ava@Example.com" = {}, "ava@example.com" = {}`),
 			errorRe("Duplicate lead email", "ava@example.com")},
 		{"webhook over plain http", provider + `resource "leadterra_webhook" "w" {` + "\n" + `url = "http://hooks.example.com/x"` + "\n" + `events = ["reply.received"]` + "\n}",
 			errorRe("url", "https")},
@@ -60,7 +60,7 @@ resource "leadterra_campaign_leads" "l" {
 			errorRe("events")},
 		{"invalid suppressed address", provider + `resource "leadterra_suppression_list" "s" {` + "\n" + `emails = ["nobody"]` + "\n}",
 			errorRe("nobody")},
-		{"custom field reusing a standard name", leads(`{ email = "ava@example.com", custom_fields = { firstName = "x" } }`),
+		{"custom field reusing a standard name", leads(`"ava@example.com" = { firstName = "x" }`),
 			errorRe("firstName")},
 	}
 }
@@ -96,7 +96,7 @@ func TestAccBadInput_unknownCampaign(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      env.config(`resource "leadterra_campaign_leads" "l" { ` + "\n" + `campaign_id = "camp_does_not_exist"` + "\n" + `leads = [{ email = "tf-acc-nowhere@example.com" }]` + "\n}"),
+				Config:      env.config(`resource "leadterra_campaign_leads" "l" { ` + "\n" + `campaign_id = "camp_does_not_exist"` + "\n" + `leads = { "tf-acc-nowhere@example.com" = {} }` + "\n}"),
 				ExpectError: errorRe("camp_does_not_exist", "campaign_not_found"),
 			},
 			{

@@ -434,10 +434,10 @@ resource "leadterra_campaign" "s" {
 
 resource "leadterra_campaign_leads" "s" {
   campaign_id = leadterra_campaign.s.id
-  leads = [
-    { email = "ava@example.com", first_name = "Ava", last_name = "Stone", company = "ExampleCo", job_title = "VP Sales" },
-    { email = "ben@example.com", first_name = "Ben", last_name = "Park", company = "AcmeCorp", job_title = "Head of Growth" },
-  ]
+  leads = {
+    "ava@example.com" = { first_name = "Ava", last_name = "Stone", company = "ExampleCo", job_title = "VP Sales" }
+    "ben@example.com" = { first_name = "Ben", last_name = "Park", company = "AcmeCorp", job_title = "Head of Growth" }
+  }
 }
 
 resource "leadterra_campaign_launch" "s" {

@@ -1,7 +1,7 @@
 package provider
 
 import (
-	"context"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -13,21 +13,26 @@ import (
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 )
 
-// leadModel is one element of the leads set.
+// leadModel is one lead: its key in the leads map (the address, as
+// configured) and its fields, exactly as configured, so that the state
+// matches the configuration: the standard fields, custom fields, an optional
+// "email" echoing the key, and empty values, which mean "not set".
 type leadModel struct {
-	Email        types.String `tfsdk:"email"`
-	FirstName    types.String `tfsdk:"first_name"`
-	LastName     types.String `tfsdk:"last_name"`
-	Company      types.String `tfsdk:"company"`
-	JobTitle     types.String `tfsdk:"job_title"`
-	CustomFields types.Map    `tfsdk:"custom_fields"`
+	Email  types.String
+	Fields map[string]string
+	// unknown: a field is not known until apply, so the lead counts as
+	// changed.
+	unknown bool
 }
 
-var leadObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
-	"email": types.StringType, "first_name": types.StringType, "last_name": types.StringType,
-	"company": types.StringType, "job_title": types.StringType,
-	"custom_fields": types.MapType{ElemType: types.StringType},
-}}
+// Standard lead fields, by their name in leads; every other name except
+// "email" is a custom field.
+var standardLeadFields = []string{"first_name", "last_name", "company", "job_title"}
+
+func isStandardLeadField(name string) bool { return slices.Contains(standardLeadFields, name) }
+
+// leadFieldsType is the type of one leads map element.
+var leadFieldsType = types.MapType{ElemType: types.StringType}
 
 // leadKey is the identity of a lead: the API upserts by email and matches
 // addresses case-insensitively.
@@ -36,26 +41,18 @@ func leadKey(email string) string { return strings.ToLower(email) }
 func (l leadModel) key() string { return leadKey(l.Email.ValueString()) }
 
 func (l leadModel) equal(o leadModel) bool {
-	return l.Email.Equal(o.Email) && l.FirstName.Equal(o.FirstName) && l.LastName.Equal(o.LastName) &&
-		l.Company.Equal(o.Company) && l.JobTitle.Equal(o.JobTitle) && l.CustomFields.Equal(o.CustomFields)
+	return !l.unknown && !o.unknown && l.Email.Equal(o.Email) && maps.Equal(l.Fields, o.Fields)
 }
 
-func stringMap(m types.Map) map[string]string {
+// custom returns the custom fields that have a value.
+func (l leadModel) custom() map[string]string {
 	out := map[string]string{}
-	for k, v := range m.Elements() {
-		if s, ok := v.(types.String); ok && !s.IsNull() && !s.IsUnknown() {
-			out[k] = s.ValueString()
+	for k, v := range l.Fields {
+		if k != "email" && !isStandardLeadField(k) && v != "" {
+			out[k] = v
 		}
 	}
 	return out
-}
-
-func mapValue(m map[string]string) types.Map {
-	vals := make(map[string]attr.Value, len(m))
-	for k, v := range m {
-		vals[k] = types.StringValue(v)
-	}
-	return types.MapValueMust(types.StringType, vals)
 }
 
 // toAPI is the lead to send. Custom fields the prior version had and this
@@ -64,12 +61,12 @@ func mapValue(m map[string]string) types.Map {
 // cleared: the client omits empty ones.)
 func (l leadModel) toAPI(prior *leadModel) leadterra.Lead {
 	out := leadterra.Lead{
-		Email: l.Email.ValueString(), FirstName: l.FirstName.ValueString(), LastName: l.LastName.ValueString(),
-		Company: l.Company.ValueString(), JobTitle: l.JobTitle.ValueString(),
+		Email: l.Email.ValueString(), FirstName: l.Fields["first_name"], LastName: l.Fields["last_name"],
+		Company: l.Fields["company"], JobTitle: l.Fields["job_title"],
 	}
-	custom := stringMap(l.CustomFields)
+	custom := l.custom()
 	if prior != nil {
-		for k := range stringMap(prior.CustomFields) {
+		for k := range prior.custom() {
 			if _, kept := custom[k]; !kept {
 				custom[k] = ""
 			}
@@ -81,55 +78,52 @@ func (l leadModel) toAPI(prior *leadModel) leadterra.Lead {
 	return out
 }
 
-// leadFromAPI builds an imported lead; empty values are absent ones.
-func leadFromAPI(l leadterra.Lead) leadModel {
-	opt := func(s string) types.String {
-		if s == "" {
-			return types.StringNull()
-		}
-		return types.StringValue(s)
+// apiField is the value the API holds for a field of leads.
+func apiField(l leadterra.Lead, name string) string {
+	switch name {
+	case "first_name":
+		return l.FirstName
+	case "last_name":
+		return l.LastName
+	case "company":
+		return l.Company
+	case "job_title":
+		return l.JobTitle
 	}
-	custom := types.MapNull(types.StringType)
-	set := map[string]string{}
-	for k, v := range l.CustomFields {
-		if v != "" {
-			set[k] = v
-		}
-	}
-	if len(set) > 0 {
-		custom = mapValue(set)
-	}
-	return leadModel{
-		Email: types.StringValue(l.Email), FirstName: opt(l.FirstName), LastName: opt(l.LastName),
-		Company: opt(l.Company), JobTitle: opt(l.JobTitle), CustomFields: custom,
-	}
+	return l.CustomFields[name]
 }
 
-// refreshLead updates a managed lead from the listing. Only attributes the
+// leadFromAPI builds an imported lead; empty values are absent ones.
+func leadFromAPI(l leadterra.Lead) leadModel {
+	fields := map[string]string{}
+	for _, name := range standardLeadFields {
+		if v := apiField(l, name); v != "" {
+			fields[name] = v
+		}
+	}
+	for k, v := range l.CustomFields {
+		if v != "" && k != "email" && !isStandardLeadField(k) {
+			fields[k] = v
+		}
+	}
+	return leadModel{Email: types.StringValue(l.Email), Fields: fields}
+}
+
+// refreshLead updates a managed lead from the listing. Only fields the
 // configuration sets are compared, and an empty API value is read as "not
 // reported" (the listing is undocumented): so drift is a different value,
 // never a field the listing leaves out. The configured address casing stays,
 // since the API matches addresses case-insensitively.
 func refreshLead(prior leadModel, api leadterra.Lead) leadModel {
-	field := func(p types.String, got string) types.String {
-		if p.IsNull() || got == "" {
-			return p
-		}
-		return types.StringValue(got)
-	}
 	out := prior
-	out.FirstName = field(prior.FirstName, api.FirstName)
-	out.LastName = field(prior.LastName, api.LastName)
-	out.Company = field(prior.Company, api.Company)
-	out.JobTitle = field(prior.JobTitle, api.JobTitle)
-	if !prior.CustomFields.IsNull() {
-		custom := stringMap(prior.CustomFields)
-		for k := range custom {
-			if v := api.CustomFields[k]; v != "" {
-				custom[k] = v
-			}
+	out.Fields = maps.Clone(prior.Fields)
+	for k, v := range prior.Fields {
+		if k == "email" || v == "" {
+			continue
 		}
-		out.CustomFields = mapValue(custom)
+		if got := apiField(api, k); got != "" {
+			out.Fields[k] = got
+		}
 	}
 	return out
 }
@@ -173,22 +167,49 @@ func sortLeads(leads []leadModel) {
 	slices.SortFunc(leads, func(a, b leadModel) int { return strings.Compare(a.key(), b.key()) })
 }
 
-func leadsOf(ctx context.Context, set linearSetValue, diags *diag.Diagnostics) []leadModel {
-	var out []leadModel
-	if set.IsNull() || set.IsUnknown() {
-		return out
+// leadsOf reads the leads map directly rather than through reflection:
+// with 10,000 leads this runs on every plan.
+func leadsOf(m types.Map, diags *diag.Diagnostics) []leadModel {
+	if m.IsNull() || m.IsUnknown() {
+		return nil
 	}
-	diags.Append(set.ElementsAs(ctx, &out, false)...)
+	out := make([]leadModel, 0, len(m.Elements()))
+	for email, el := range m.Elements() {
+		fields, ok := el.(types.Map)
+		if !ok {
+			diags.AddError("Unexpected lead value", fmt.Sprintf("The lead %q is a %T, not a map. This is a bug in the provider; please report it.", email, el))
+			return nil
+		}
+		l := leadModel{Email: types.StringValue(email), Fields: map[string]string{}, unknown: fields.IsUnknown()}
+		for k, v := range fields.Elements() {
+			s, ok := v.(types.String)
+			switch {
+			case !ok || s.IsUnknown():
+				l.unknown = true
+			case !s.IsNull():
+				l.Fields[k] = s.ValueString()
+			}
+		}
+		out = append(out, l)
+	}
 	return out
 }
 
-func leadsSet(ctx context.Context, leads []leadModel, diags *diag.Diagnostics) linearSetValue {
-	if leads == nil {
-		leads = []leadModel{}
+// leadsMap builds the leads map, keyed by each lead's address.
+func leadsMap(leads []leadModel, diags *diag.Diagnostics) types.Map {
+	elems := make(map[string]attr.Value, len(leads))
+	for _, l := range leads {
+		fields := make(map[string]attr.Value, len(l.Fields))
+		for k, v := range l.Fields {
+			fields[k] = types.StringValue(v)
+		}
+		m, d := types.MapValue(types.StringType, fields)
+		diags.Append(d...)
+		elems[l.Email.ValueString()] = m
 	}
-	v, d := types.SetValueFrom(ctx, leadObjectType, leads)
+	v, d := types.MapValue(leadFieldsType, elems)
 	diags.Append(d...)
-	return linearSetValue{v}
+	return v
 }
 
 // emailSet turns a skipped_emails value into a key → address map.

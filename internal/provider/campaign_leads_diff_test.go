@@ -1,34 +1,27 @@
 package provider
 
 import (
-	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 )
 
 func lm(email, first string, custom map[string]string) leadModel {
-	l := leadModel{
-		Email: types.StringValue(email), FirstName: types.StringNull(), LastName: types.StringNull(),
-		Company: types.StringNull(), JobTitle: types.StringNull(), CustomFields: types.MapNull(types.StringType),
-	}
+	l := leadModel{Email: types.StringValue(email), Fields: map[string]string{}}
 	if first != "" {
-		l.FirstName = types.StringValue(first)
+		l.Fields["first_name"] = first
 	}
-	if custom != nil {
-		l.CustomFields = mapValue(custom)
-	}
+	maps.Copy(l.Fields, custom)
 	return l
 }
 
@@ -71,18 +64,30 @@ func TestCampaignLeadsDiff_droppedCustomFieldIsSentEmpty(t *testing.T) {
 	}
 }
 
+func TestCampaignLeadsDiff_emptyAndEmailFieldsAreNotSent(t *testing.T) {
+	l := lm("a@x.io", "", map[string]string{"email": "A@x.io", "company": "", "note": ""})
+	if got := l.toAPI(nil); got.CustomFields != nil || got.Company != "" || got.Email != "a@x.io" {
+		t.Fatalf("empty fields mean not set, and email is the key: %+v", got)
+	}
+	prior := lm("a@x.io", "", map[string]string{"note": "was set"})
+	if got := l.toAPI(&prior); len(got.CustomFields) != 1 || got.CustomFields["note"] != "" {
+		t.Fatalf("a custom field emptied in configuration is sent empty: %v", got.CustomFields)
+	}
+}
+
 func TestCampaignLeadsDiff_refreshComparesOnlyManagedFields(t *testing.T) {
-	prior := lm("Ann@X.io", "Ann", map[string]string{"tier": "gold"})
-	api := leadterra.Lead{Email: "ann@x.io", FirstName: "Annie", Company: "Set elsewhere", CustomFields: map[string]string{"tier": "silver", "other": "x"}}
+	prior := lm("Ann@X.io", "Ann", map[string]string{"tier": "gold", "note": "", "email": "ann@x.io"})
+	api := leadterra.Lead{Email: "ann@x.io", FirstName: "Annie", Company: "Set elsewhere", CustomFields: map[string]string{"tier": "silver", "other": "x", "note": "elsewhere"}}
 	got := refreshLead(prior, api)
 	if got.Email.ValueString() != "Ann@X.io" {
 		t.Fatal("the configured casing stays: the API matches addresses case-insensitively")
 	}
-	if got.FirstName.ValueString() != "Annie" || !got.Company.IsNull() {
-		t.Fatalf("drift in a managed field shows; unmanaged fields stay null: %+v", got)
+	want := map[string]string{"first_name": "Annie", "tier": "silver", "note": "", "email": "ann@x.io"}
+	if !maps.Equal(got.Fields, want) {
+		t.Fatalf("drift shows only in fields the configuration sets: got %v, want %v", got.Fields, want)
 	}
-	if cf := stringMap(got.CustomFields); len(cf) != 1 || cf["tier"] != "silver" {
-		t.Fatalf("only managed custom fields are read: %v", cf)
+	if prior.Fields["first_name"] != "Ann" {
+		t.Fatal("refresh must not change the prior lead")
 	}
 	// A field the listing leaves empty is "not reported", not drift.
 	if got := refreshLead(prior, leadterra.Lead{Email: "ann@x.io"}); !got.equal(prior) {
@@ -92,14 +97,21 @@ func TestCampaignLeadsDiff_refreshComparesOnlyManagedFields(t *testing.T) {
 
 func TestCampaignLeadsDiff_importKeepsOnlyValues(t *testing.T) {
 	got := leadFromAPI(leadterra.Lead{Email: "a@x.io", FirstName: "A", CustomFields: map[string]string{"k": "v", "cleared": ""}})
-	if !got.LastName.IsNull() || got.FirstName.ValueString() != "A" {
-		t.Fatalf("%+v", got)
+	if want := map[string]string{"first_name": "A", "k": "v"}; !maps.Equal(got.Fields, want) {
+		t.Fatalf("imported fields %v, want %v: empty values are absent ones", got.Fields, want)
 	}
-	if cf := stringMap(got.CustomFields); len(cf) != 1 || cf["k"] != "v" {
-		t.Fatalf("empty custom fields are absent ones: %v", cf)
+}
+
+func TestCampaignLeadsDiff_unknownFieldCountsAsChanged(t *testing.T) {
+	var diags diag.Diagnostics
+	known := types.MapValueMust(leadFieldsType, map[string]attr.Value{"a@x.io": types.MapValueMust(types.StringType, map[string]attr.Value{"company": types.StringValue("X")})})
+	unknown := types.MapValueMust(leadFieldsType, map[string]attr.Value{"a@x.io": types.MapValueMust(types.StringType, map[string]attr.Value{"company": types.StringUnknown()})})
+	if d := diffLeads(leadsOf(known, &diags), leadsOf(unknown, &diags)); len(d.upsert) != 1 || diags.HasError() {
+		t.Fatalf("a lead whose field is unknown until apply must be sent: %+v %v", d, diags)
 	}
-	if got := leadFromAPI(leadterra.Lead{Email: "a@x.io", CustomFields: map[string]string{}}); !got.CustomFields.IsNull() {
-		t.Fatal("no custom fields: null, as in a configuration that sets none")
+	round := leadsMap(leadsOf(known, &diags), &diags)
+	if !round.Equal(known) || diags.HasError() {
+		t.Fatalf("leadsOf and leadsMap must round-trip: %v %v", round, diags)
 	}
 }
 
@@ -148,55 +160,29 @@ func TestCampaignLeadsBatches_bulletListIsBounded(t *testing.T) {
 	}
 }
 
-func TestCampaignLeadsPlan_customFieldNames(t *testing.T) {
-	v := customFieldName()
-	for name, wantErr := range map[string]string{
-		"use_case": "", "Tier2": "", "_x": "",
-		"1st": "not a plain identifier", "use-case": "not a plain identifier", "": "not a plain identifier", "tier.level": "not a plain identifier",
-		"email": "standard lead field", "firstName": "first_name attribute", "first_name": "first_name attribute",
-		"JOB_TITLE": "job_title attribute", "customFields": "custom-field container",
+func TestCampaignLeadsPlan_fieldChecks(t *testing.T) {
+	for _, tc := range []struct {
+		name, value, wantErr string
+	}{
+		{"first_name", "Ann", ""},
+		{"use_case", "", ""},
+		{"email", "ANN@x.io", ""},
+		{"email", "bob@x.io", "must repeat it"},
+		{"job_title", "  ", "only whitespace"},
+		{"use-case", "x", "not a plain identifier"},
+		{"1st", "x", "not a plain identifier"},
+		{"firstName", "x", "spelling of the standard field first_name"},
+		{"Email", "x", "spelling of the standard field email"},
+		{"custom_fields", "x", "custom-field container"},
+		{"note", "\xff", "not valid UTF-8"},
 	} {
-		resp := &validator.StringResponse{}
-		v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("custom_fields").AtMapKey(name), ConfigValue: types.StringValue(name)}, resp)
+		var diags diag.Diagnostics
+		validateLeadField("ann@x.io", tc.name, types.StringValue(tc.value), path.Root("leads").AtMapKey("ann@x.io").AtMapKey(tc.name), &diags)
 		switch {
-		case wantErr == "" && resp.Diagnostics.HasError():
-			t.Errorf("%q: unexpected %v", name, resp.Diagnostics)
-		case wantErr != "" && (!resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics[0].Detail(), wantErr)):
-			t.Errorf("%q: want an error mentioning %q, got %v", name, wantErr, resp.Diagnostics)
+		case tc.wantErr == "" && diags.HasError():
+			t.Errorf("%s=%q: unexpected %v", tc.name, tc.value, diags)
+		case tc.wantErr != "" && (!diags.HasError() || !strings.Contains(diags[0].Detail(), tc.wantErr)):
+			t.Errorf("%s=%q: want an error mentioning %q, got %v", tc.name, tc.value, tc.wantErr, diags)
 		}
 	}
-}
-
-func TestCampaignLeadsSetType_linearChecksAgree(t *testing.T) {
-	ctx := context.Background()
-	a, b := lm("a@x.io", "A", map[string]string{"k": "v"}), lm("b@x.io", "", nil)
-	set := func(leads ...leadModel) linearSetValue {
-		var diags diag.Diagnostics
-		return leadsSet(ctx, leads, &diags)
-	}
-	if !set(a, b).Equal(set(b, a)) || set(a, b).Equal(set(a)) || set(a, b).Equal(set(a, lm("b@x.io", "B", nil))) {
-		t.Fatal("set equality must ignore order and see every difference")
-	}
-	if eq, _ := set(a, b).SetSemanticEquals(ctx, set(b, a)); !eq {
-		t.Fatal("an unchanged set is semantically equal")
-	}
-	typ := newLinearSetType(leadObjectType)
-	tfv, err := set(a, b).ToTerraformValue(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := typ.Validate(ctx, tfv, path.Root("leads")); d.HasError() {
-		t.Fatal(d)
-	}
-	var elems []tftypes.Value
-	_ = tfv.As(&elems)
-	dup := tftypes.NewValue(tfv.Type(), append(elems, elems[0]))
-	if d := typ.Validate(ctx, dup, path.Root("leads")); !d.HasError() {
-		t.Fatal("a duplicate element must be refused")
-	}
-	v, err := typ.ValueFromTerraform(ctx, tfv)
-	if err != nil || !v.(linearSetValue).Equal(set(a, b)) {
-		t.Fatalf("round trip: %v %v", v, err)
-	}
-	var _ attr.Value = v
 }

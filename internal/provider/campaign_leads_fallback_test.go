@@ -20,21 +20,16 @@ import (
 
 const leadsType = "leadterra_campaign_leads"
 
-// leadsValue is a leads set of addresses with a first name each.
+// leadsValue is a leads map of addresses with a first name each.
 func (p *protocolProvider) leadsValue(emails ...string) tftypes.Value {
 	p.t.Helper()
-	setT := p.resourceType(leadsType).(tftypes.Object).AttributeTypes["leads"].(tftypes.Set)
-	objT := setT.ElementType.(tftypes.Object)
-	elems := make([]tftypes.Value, 0, len(emails))
+	mapT := p.resourceType(leadsType).(tftypes.Object).AttributeTypes["leads"].(tftypes.Map)
+	fieldsT := mapT.ElementType
+	elems := make(map[string]tftypes.Value, len(emails))
 	for _, e := range emails {
-		vals := map[string]tftypes.Value{}
-		for name, at := range objT.AttributeTypes {
-			vals[name] = tftypes.NewValue(at, nil)
-		}
-		vals["email"], vals["first_name"] = str(e), str("Lead")
-		elems = append(elems, tftypes.NewValue(objT, vals))
+		elems[e] = tftypes.NewValue(fieldsT, map[string]tftypes.Value{"first_name": str("Lead")})
 	}
-	return tftypes.NewValue(setT, elems)
+	return tftypes.NewValue(mapT, elems)
 }
 
 // planApply plans and applies one change the way Terraform does: prior nil
@@ -104,8 +99,16 @@ func (p *protocolProvider) readState(typeName string, attrs map[string]tftypes.V
 	return p.stateAttrs(typ, resp.NewState), resp.Diagnostics
 }
 
+// setLen counts the elements of a set or the entries of a map.
 func setLen(t *testing.T, v tftypes.Value) int {
 	t.Helper()
+	if v.Type().Is(tftypes.Map{}) {
+		var m map[string]tftypes.Value
+		if err := v.As(&m); err != nil {
+			t.Fatal(err)
+		}
+		return len(m)
+	}
 	var elems []tftypes.Value
 	if err := v.As(&elems); err != nil {
 		t.Fatal(err)

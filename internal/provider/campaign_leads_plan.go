@@ -3,138 +3,119 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// customFieldName checks a custom_fields key: it must be usable as a
-// {{token}} and must not shadow a standard field, which the API would read
-// as that field (extra top-level keys are one documented custom-field form).
-func customFieldName() validator.String { return customFieldNameValidator{} }
-
-type customFieldNameValidator struct{}
-
 var plainIdentifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
-// reservedLeadKeys maps folded names (lower case, no _) to the lead
-// attribute that holds them; customfields is the wire format's own key.
+// reservedLeadKeys maps folded names (lower case, no _) to the field that
+// holds them: a custom field by such a name would shadow a standard field,
+// which the API reads from the same top-level keys (one documented
+// custom-field form); customfields is the wire format's own key.
 var reservedLeadKeys = map[string]string{
 	"email": "email", "firstname": "first_name", "lastname": "last_name",
 	"company": "company", "jobtitle": "job_title", "customfields": "custom_fields",
 }
 
-func (customFieldNameValidator) Description(context.Context) string {
-	return "custom field names are plain identifiers (letters, digits and _, not starting with a digit) and do not reuse a standard lead field"
-}
-
-func (v customFieldNameValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (customFieldNameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	name := req.ConfigValue.ValueString()
-	if !plainIdentifier.MatchString(name) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid custom field name",
-			fmt.Sprintf("Custom field name %q%s is not a plain identifier. Use letters, digits and _, not starting with a digit (for example use_case), so that templates can use it as {{name}}.", name, ofLead(req.Path)))
-		return
-	}
-	if attr, taken := reservedLeadKeys[strings.ToLower(strings.ReplaceAll(name, "_", ""))]; taken {
-		resp.Diagnostics.AddAttributeError(req.Path, "Custom field reuses a standard lead field",
-			fmt.Sprintf("Custom field name %q%s is a standard lead field (email, firstName, lastName, company, jobTitle) or the custom-field container itself; the API would read it as that field. Set the lead's %s attribute instead, or rename the custom field.", name, ofLead(req.Path), attr))
-	}
-}
-
-// ofLead names the lead a path inside the leads set belongs to: Terraform
-// can only point at the whole set, so the message must say which lead.
-func ofLead(p path.Path) string {
-	for _, step := range p.Steps() {
-		ev, ok := step.(path.PathStepElementKeyValue)
-		if !ok {
-			continue
-		}
-		if obj, ok := ev.Value.(types.Object); ok {
-			if e, ok := obj.Attributes()["email"].(types.String); ok && !e.IsNull() && !e.IsUnknown() {
-				return fmt.Sprintf(" (lead %q)", e.ValueString())
-			}
-		}
-	}
-	return ""
-}
-
-// leadText checks an optional text field of a lead: the client cannot send
-// an empty value, so "" would never reach Leadterra and the plan would
-// never settle.
-func leadText() validator.String { return leadTextValidator{} }
-
-type leadTextValidator struct{}
-
-func (leadTextValidator) Description(context.Context) string {
-	return "must not be empty; leave the attribute out instead"
-}
-
-func (v leadTextValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (leadTextValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s, attr := req.ConfigValue.ValueString(), "value"
-	if last, _ := req.Path.Steps().LastStep(); last != nil {
-		if name, ok := last.(path.PathStepAttributeName); ok {
-			attr = string(name)
-		}
-	}
-	switch {
-	case !utf8.ValidString(s):
-		resp.Diagnostics.AddAttributeError(req.Path, "Text is not valid UTF-8",
-			fmt.Sprintf("The %s%s holds bytes that are not valid UTF-8; Leadterra accepts JSON text only. Check the file it was read from.", attr, ofLead(req.Path)))
-	case strings.TrimSpace(s) == "":
-		resp.Diagnostics.AddAttributeError(req.Path, "Empty "+attr,
-			fmt.Sprintf("The %s%s is empty or only whitespace. Leave the attribute out instead: an empty value cannot be sent to Leadterra.", attr, ofLead(req.Path)))
-	}
-}
-
-// ValidateConfig rejects two leads with one address: the API upserts by
-// email case-insensitively, so they would overwrite each other and the
-// state could never match the configuration.
+// ValidateConfig checks the leads map in one pass (per-element validators
+// would make the framework walk 10,000 leads one path at a time):
+//   - no two keys may be one address in different case: the API upserts by
+//     email case-insensitively, so they would overwrite each other and the
+//     state could never match the configuration (Terraform itself refuses
+//     two identical keys);
+//   - field names must be standard fields or plain identifiers usable as
+//     {{tokens}}, and an "email" field must repeat the key;
+//   - values must be UTF-8 text that is empty (not set) or not blank.
 func (r *campaignLeadsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var leads linearSetValue
+	var leads types.Map
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("leads"), &leads)...)
 	if resp.Diagnostics.HasError() || leads.IsNull() || leads.IsUnknown() {
 		return
 	}
-	seen := map[string]string{}
-	for _, el := range leads.Elements() {
-		obj, ok := el.(types.Object)
-		if !ok || obj.IsNull() || obj.IsUnknown() {
+	root := path.Root("leads")
+	byKey := map[string][]string{}
+	for email, el := range leads.Elements() {
+		byKey[leadKey(email)] = append(byKey[leadKey(email)], email)
+		fields, ok := el.(types.Map)
+		switch {
+		case !ok || fields.IsUnknown():
+			continue
+		case fields.IsNull():
+			resp.Diagnostics.AddAttributeError(root.AtMapKey(email), "Lead without fields",
+				fmt.Sprintf("The lead %q is null. Give it a map of fields, or {} for a lead with none.", email))
 			continue
 		}
-		email, ok := obj.Attributes()["email"].(types.String)
-		if !ok || email.IsNull() || email.IsUnknown() {
-			continue
+		for name, v := range fields.Elements() {
+			value, _ := v.(types.String)
+			validateLeadField(email, name, value, root.AtMapKey(email).AtMapKey(name), &resp.Diagnostics)
 		}
-		k := leadKey(email.ValueString())
-		first, dup := seen[k]
-		if !dup {
-			seen[k] = email.ValueString()
-			continue
-		}
-		same := "twice"
-		if first != email.ValueString() {
-			same = fmt.Sprintf("twice, also as %q", first)
-		}
-		resp.Diagnostics.AddAttributeError(path.Root("leads").AtSetValue(el).AtName("email"), "Duplicate lead email",
-			fmt.Sprintf("The address %q appears in leads %s. Leadterra identifies a lead by its address, ignoring case, and keeps one lead per address: keep a single entry for it.", email.ValueString(), same))
 	}
+	for _, k := range slices.Sorted(maps.Keys(byKey)) {
+		emails := byKey[k]
+		if len(emails) < 2 {
+			continue
+		}
+		slices.Sort(emails)
+		resp.Diagnostics.AddAttributeError(root.AtMapKey(emails[1]), "Duplicate lead email",
+			fmt.Sprintf("The leads %s are one address: Leadterra identifies a lead by its address, ignoring case, and keeps one lead per address. Keep a single entry for it.", quotedList(emails)))
+	}
+}
+
+func validateLeadField(email, name string, value types.String, at path.Path, diags *diag.Diagnostics) {
+	lead := fmt.Sprintf("lead %q", email)
+	switch {
+	case name == "email" || isStandardLeadField(name):
+	case !plainIdentifier.MatchString(name):
+		diags.AddAttributeError(at, "Invalid custom field name",
+			fmt.Sprintf("Field %q of %s is not a plain identifier. Use letters, digits and _, not starting with a digit (for example use_case), so that templates can use it as {{name}}.", name, lead))
+		return
+	default:
+		if std, taken := reservedLeadKeys[strings.ToLower(strings.ReplaceAll(name, "_", ""))]; taken {
+			diags.AddAttributeError(at, "Custom field reuses a standard lead field",
+				fmt.Sprintf("Field %q of %s is a spelling of the standard field %s (email, first_name, last_name, company, job_title) or of the custom-field container; the API would read it as that field. Write %s, or rename the custom field.", name, lead, std, std))
+			return
+		}
+	}
+	if value.IsUnknown() {
+		return
+	}
+	if value.IsNull() {
+		diags.AddAttributeError(at, "Null lead field",
+			fmt.Sprintf("Field %q of %s is null. Leave the field out, or set it to \"\" (not set).", name, lead))
+		return
+	}
+	s := value.ValueString()
+	switch {
+	case !utf8.ValidString(s):
+		diags.AddAttributeError(at, "Text is not valid UTF-8",
+			fmt.Sprintf("Field %q of %s holds bytes that are not valid UTF-8; Leadterra accepts JSON text only. Check the file it was read from.", name, lead))
+	case name == "email":
+		if s != "" && !strings.EqualFold(s, email) {
+			diags.AddAttributeError(at, "Lead email does not match its key",
+				fmt.Sprintf("The email field of %s is %q. The key of each lead is its address: the email field, which a row of csvdecode carries, must repeat it (case aside) or be left out.", lead, s))
+		}
+	case s != "" && strings.TrimSpace(s) == "":
+		diags.AddAttributeError(at, "Blank "+name,
+			fmt.Sprintf("Field %q of %s is only whitespace. Leave it out, or set it to \"\" (not set): blank text would be sent to Leadterra as is.", name, lead))
+	}
+}
+
+func quotedList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, " and ")
 }
 
 // ModifyPlan keeps the counters when an update sends no lead (only
@@ -149,8 +130,8 @@ func (r *campaignLeadsResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if resp.Diagnostics.HasError() || !plan.CampaignID.Equal(state.CampaignID) || plan.Leads.IsUnknown() {
 		return
 	}
-	planned := leadsOf(ctx, plan.Leads, &resp.Diagnostics)
-	d := diffLeads(leadsOf(ctx, state.Leads, &resp.Diagnostics), planned)
+	planned := leadsOf(plan.Leads, &resp.Diagnostics)
+	d := diffLeads(leadsOf(state.Leads, &resp.Diagnostics), planned)
 	if resp.Diagnostics.HasError() || len(d.upsert) > 0 {
 		return
 	}

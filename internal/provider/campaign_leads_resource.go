@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
@@ -41,38 +40,37 @@ func NewCampaignLeadsResource() resource.Resource { return &campaignLeadsResourc
 type campaignLeadsResource struct{ data *providerData }
 
 type campaignLeadsModel struct {
-	ID            types.String   `tfsdk:"id"`
-	CampaignID    types.String   `tfsdk:"campaign_id"`
-	BatchSize     types.Int64    `tfsdk:"batch_size"`
-	Leads         linearSetValue `tfsdk:"leads"`
-	EnrolledCount types.Int64    `tfsdk:"enrolled_count"`
-	UpdatedCount  types.Int64    `tfsdk:"updated_count"`
-	SkippedCount  types.Int64    `tfsdk:"skipped_count"`
-	SkippedEmails types.Set      `tfsdk:"skipped_emails"`
+	ID            types.String `tfsdk:"id"`
+	CampaignID    types.String `tfsdk:"campaign_id"`
+	BatchSize     types.Int64  `tfsdk:"batch_size"`
+	Leads         types.Map    `tfsdk:"leads"`
+	EnrolledCount types.Int64  `tfsdk:"enrolled_count"`
+	UpdatedCount  types.Int64  `tfsdk:"updated_count"`
+	SkippedCount  types.Int64  `tfsdk:"skipped_count"`
+	SkippedEmails types.Set    `tfsdk:"skipped_emails"`
 }
 
 func (r *campaignLeadsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_campaign_leads"
 }
 
-const campaignLeadsDescription = "The leads one configuration enrolls in one Leadterra campaign, upserted by email address.\n\n" +
-	"**Personal data is stored in the Terraform state.** Every lead's email address, name, company, job title and custom fields are written to the state and shown in plans. " +
+const campaignLeadsDescription = "The leads one configuration enrolls in one Leadterra campaign, keyed and upserted by email address.\n\n" +
+	"**Personal data is stored in the Terraform state.** Every lead's email address and fields are written to the state and shown in plans. " +
 	"Treat the state as personal data: keep it in an access-controlled, encrypted backend, and include it in your data-protection records.\n\n" +
 	"Use one `leadterra_campaign_leads` per campaign per configuration: its `id` is the campaign id. Leads enrolled in the same campaign by other means (the dashboard, an import, another tool) are left alone and never show as drift.\n\n" +
 	"Applies send only what changed: new and edited leads are upserted through `POST /v1/campaigns/:id/leads/bulk` in batches of `batch_size`, and leads removed from `leads` (all of them, on destroy) are unenrolled through `DELETE /v1/campaigns/:id/leads` where the API offers it. " +
 	"The documented API has no way to list or unenroll leads: against it, changes made outside Terraform are not seen, and removed leads stay enrolled, which a warning says. " +
-	"Suppressed addresses are skipped by the API: a warning lists them and `skipped_emails` keeps them. " +
-	"Removing `first_name`, `last_name`, `company` or `job_title` from a lead keeps the value Leadterra holds (the API cannot clear them); a removed custom field is sent empty, which renders like a missing one.\n\n" +
+	"Suppressed addresses are skipped by the API: a warning lists them and `skipped_emails` keeps them.\n\n" +
 	"Import by campaign id adopts every lead enrolled in the campaign; it needs the lead listing (`GET /v1/campaigns/:id/leads`).\n\n" +
-	"Large sets are slow to plan: the Terraform plugin framework's handling of sets takes time that grows with the square of the number of leads. A few hundred leads plan in seconds; a thousand take minutes."
+	"Large lists are fine: the provider's acceptance tests apply 10,000 leads from a CSV file in one resource (20 bulk requests), and the provider's share of planning that many is about a second. " +
+	"Keep them in a CSV file and build the map with `csvdecode`, as in the example."
 
 func (r *campaignLeadsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	text := []validator.String{leadText()}
 	counter := func(desc string) schema.Int64Attribute {
 		return schema.Int64Attribute{Computed: true, Description: desc}
 	}
 	resp.Schema = schema.Schema{
-		Description: campaignLeadsDescription,
+		MarkdownDescription: campaignLeadsDescription,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, Description: "The campaign id: there is one `leadterra_campaign_leads` per campaign per configuration."},
 			"campaign_id": schema.StringAttribute{
@@ -86,25 +84,19 @@ func (r *campaignLeadsResource) Schema(_ context.Context, _ resource.SchemaReque
 				Description: fmt.Sprintf("Leads per bulk request, 1 to %d. Defaults to %d: the API documents neither a request size limit nor rate-limit numbers, so each request stays small (about 100–200 KB), well below the provider's maximum, while 2,000 leads still take only 4 requests. "+
 					"Lower it if bulk requests time out or are refused as too large; changing it alone sends nothing.", leadterra.MaxLeadsPerRequest, DefaultLeadBatchSize),
 			},
-			"leads": schema.SetNestedAttribute{
-				Required: true, CustomType: newLinearSetType(leadObjectType),
-				Validators:  []validator.Set{setvalidator.SizeAtLeast(1)},
-				Description: "The leads to enroll, identified by email address. At least one; no two may share an address, whatever its case.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"email": schema.StringAttribute{
-						Required: true, Validators: []validator.String{validators.Email()},
-						Description: "Address, the lead's identity (Leadterra upserts by email, ignoring case). Checked at plan time for one bare address with a dotted domain; if the API still refuses one, the error names it.",
-					},
-					"first_name": schema.StringAttribute{Optional: true, Validators: text, Description: "First name, `{{firstName}}` in templates."},
-					"last_name":  schema.StringAttribute{Optional: true, Validators: text, Description: "Last name, `{{lastName}}` in templates."},
-					"company":    schema.StringAttribute{Optional: true, Validators: text, Description: "Company, `{{company}}` in templates."},
-					"job_title":  schema.StringAttribute{Optional: true, Validators: text, Description: "Job title, `{{jobTitle}}` in templates."},
-					"custom_fields": schema.MapAttribute{
-						Optional: true, ElementType: types.StringType,
-						Validators:  []validator.Map{mapvalidator.KeysAre(customFieldName())},
-						Description: "Extra personalization fields, each usable as `{{name}}` in templates. Names are plain identifiers (letters, digits and `_`, not starting with a digit) and may not reuse a standard field (`email`, `firstName`, `lastName`, `company`, `jobTitle`, or their snake_case forms).",
-					},
-				}},
+			"leads": schema.MapAttribute{
+				Required: true, ElementType: leadFieldsType,
+				Validators: []validator.Map{
+					mapvalidator.SizeAtLeast(1),
+					mapvalidator.KeysAre(validators.Email()),
+				},
+				MarkdownDescription: "The leads to enroll: a map from each lead's email address to its fields. At least one. " +
+					"Each address is checked at plan time for one bare address with a dotted domain (if the API still refuses one, the error names it); no two keys may be one address in different case, since Leadterra upserts by email ignoring case.\n\n" +
+					"The fields of a lead are strings:\n\n" +
+					"  - `first_name`, `last_name`, `company`, `job_title`: the standard fields, `{{firstName}}`, `{{lastName}}`, `{{company}}` and `{{jobTitle}}` in templates.\n" +
+					"  - `email`: optional; if present it must repeat the key (case aside), so that a row of `csvdecode` can be used as it is.\n" +
+					"  - any other name: a custom field, `{{name}}` in templates. Names are plain identifiers (letters, digits and `_`, not starting with a digit) and may not be another spelling of a standard field (`firstName`, `JobTitle`, `custom_fields`, …).\n\n" +
+					"An empty value means \"not set\", like a missing field, so blank CSV cells are fine. Leadterra keeps the standard fields it holds when they are not set (the API cannot clear them); a custom field that is removed or emptied is sent empty, which renders like a missing one.",
 			},
 			"enrolled_count": counter("Leads newly enrolled by the last apply that sent leads (summed over its batches). After an import: the number of leads imported."),
 			"updated_count":  counter("Leads already enrolled whose data the last apply that sent leads updated."),
@@ -133,7 +125,7 @@ func (r *campaignLeadsResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	id := plan.CampaignID.ValueString()
-	leads := leadsOf(ctx, plan.Leads, &resp.Diagnostics)
+	leads := leadsOf(plan.Leads, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -186,7 +178,7 @@ func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadReque
 	for _, l := range listed {
 		byKey[leadKey(l.Email)] = l
 	}
-	prior := leadsOf(ctx, state.Leads, &resp.Diagnostics)
+	prior := leadsOf(state.Leads, &resp.Diagnostics)
 	skipped := emailSet(state.SkippedEmails)
 	var kept []leadModel
 	for _, p := range prior {
@@ -205,7 +197,7 @@ func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadReque
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	state.Leads = leadsSet(ctx, kept, &resp.Diagnostics)
+	state.Leads = leadsMap(kept, &resp.Diagnostics)
 	state.SkippedEmails = emailSetValue(skipped)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -219,8 +211,8 @@ func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateR
 		return
 	}
 	id := state.CampaignID.ValueString()
-	prior := leadsOf(ctx, state.Leads, &resp.Diagnostics)
-	planned := leadsOf(ctx, plan.Leads, &resp.Diagnostics)
+	prior := leadsOf(state.Leads, &resp.Diagnostics)
+	planned := leadsOf(plan.Leads, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -233,7 +225,7 @@ func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateR
 	counts := state
 	partial := func() {
 		p := state
-		p.Leads = leadsSet(ctx, slices.Collect(maps.Values(current)), &resp.Diagnostics)
+		p.Leads = leadsMap(slices.Collect(maps.Values(current)), &resp.Diagnostics)
 		p.EnrolledCount, p.UpdatedCount, p.SkippedCount = counts.EnrolledCount, counts.UpdatedCount, counts.SkippedCount
 		p.SkippedEmails = emailSetValue(keepConfigured(skipped, slices.Collect(maps.Values(current))))
 		resp.Diagnostics.Append(resp.State.Set(ctx, &p)...)
@@ -293,7 +285,7 @@ func (r *campaignLeadsResource) Delete(ctx context.Context, req resource.DeleteR
 	id := state.CampaignID.ValueString()
 	skipped := emailSet(state.SkippedEmails)
 	var emails []string
-	for _, l := range leadsOf(ctx, state.Leads, &resp.Diagnostics) {
+	for _, l := range leadsOf(state.Leads, &resp.Diagnostics) {
 		if _, s := skipped[l.key()]; !s {
 			emails = append(emails, l.Email.ValueString())
 		}
@@ -357,7 +349,7 @@ func (r *campaignLeadsResource) ImportState(ctx context.Context, req resource.Im
 	}
 	m := campaignLeadsModel{
 		ID: types.StringValue(id), CampaignID: types.StringValue(id), BatchSize: types.Int64Value(DefaultLeadBatchSize),
-		Leads: leadsSet(ctx, leads, &resp.Diagnostics), SkippedEmails: emailSetValue(nil),
+		Leads: leadsMap(leads, &resp.Diagnostics), SkippedEmails: emailSetValue(nil),
 	}
 	// As if these leads had just been enrolled: the history is unknown.
 	m.setCounts(int64(len(leads)), 0, 0)

@@ -35,10 +35,10 @@ resource "leadterra_campaign" "c" {
 resource "leadterra_campaign_leads" "l" {
   count       = %d
   campaign_id = leadterra_campaign.c[count.index].id
-  leads = [
-    { email = "ava.${count.index}@example.com", first_name = "Ava" },
-    { email = "ben.${count.index}@example.com", company = "Example Co" },
-  ]
+  leads = {
+    "ava.${count.index}@example.com" = { first_name = "Ava" }
+    "ben.${count.index}@example.com" = { company = "Example Co" }
+  }
 }
 
 resource "leadterra_campaign_launch" "s" {

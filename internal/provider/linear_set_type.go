@@ -12,10 +12,9 @@ import (
 )
 
 // linearSetType is a set type whose equality, duplicate check and
-// semantic-equality check are linear; leads and suppressed addresses use it. The framework's
-// own (v1.19) compare every pair of elements with a large constant
-// (hashicorp/terraform-plugin-framework#1314 and #1322): 300 leads took 13 s
-// per apply in the provider alone, and 2,000 did not finish in 10 minutes.
+// semantic-equality check are linear; suppressed addresses use it. The
+// framework's own (v1.19) compare every pair of elements with a large constant
+// (hashicorp/terraform-plugin-framework#1314 and #1322).
 type linearSetType struct{ basetypes.SetType }
 
 var (

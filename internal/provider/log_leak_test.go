@@ -46,7 +46,7 @@ resource "leadterra_campaign" "c" {
 }
 resource "leadterra_campaign_leads" "l" {
   campaign_id = leadterra_campaign.c.id
-  leads       = [{ email = "` + leadEmail + `", first_name = "Secretname" }]
+  leads       = { "` + leadEmail + `" = { first_name = "Secretname" } }
 }
 resource "leadterra_campaign_launch" "s" {
   campaign_id = leadterra_campaign.c.id
