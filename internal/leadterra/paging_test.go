@@ -329,3 +329,41 @@ func TestWebhookCompletions(t *testing.T) {
 		t.Errorf("GetWebhook(wh_gone) err = %v", err)
 	}
 }
+
+// A plain 404 from a lead route is the campaign's or the route's: the stats
+// endpoint decides, and only a route proven missing is remembered.
+func TestLeadCompletionsPlain404AsksStats(t *testing.T) {
+	srv := newScriptedServer(t, map[string]reply{
+		"GET /v1/campaigns/camp_gone/leads":     r404Route,
+		"DELETE /v1/campaigns/camp_gone/leads":  r404Route,
+		"GET /v1/campaigns/camp_gone/stats":     r404Gone,
+		"GET /v1/campaigns/camp_live/leads":     r404Route,
+		"DELETE /v1/campaigns/camp_live/leads":  r404Route,
+		"GET /v1/campaigns/camp_live/stats":     r200Stats,
+		"GET /v1/campaigns/camp_other/leads":    {200, `{"leads":[]}`, nil},
+		"DELETE /v1/campaigns/camp_other/leads": {204, ``, nil},
+	})
+	c, _ := newTestClient(t, srv.URL, nil)
+	ctx := testCtx(t)
+	if _, err := c.ListLeads(ctx, "camp_gone"); !IsNotFound(mustErr(t, err)) || IsNotOffered(err) {
+		t.Errorf("ListLeads of a deleted campaign: err = %v, want its 404", err)
+	}
+	if err := c.RemoveLeads(ctx, "camp_gone", []string{"a@example.com"}); !IsNotFound(mustErr(t, err)) || IsNotOffered(err) {
+		t.Errorf("RemoveLeads of a deleted campaign: err = %v, want its 404", err)
+	}
+	if !c.Offered(CapLeadsList) || !c.Offered(CapLeadsRemove) {
+		t.Fatal("a deleted campaign turned the lead completions off")
+	}
+	if _, err := c.ListLeads(ctx, "camp_other"); err != nil {
+		t.Fatalf("listing another campaign after a deleted one: %v", err)
+	}
+	if _, err := c.ListLeads(ctx, "camp_live"); !IsNotOffered(mustErr(t, err)) {
+		t.Errorf("ListLeads 404 for a live campaign: err = %v, want not offered", err)
+	}
+	if err := c.RemoveLeads(ctx, "camp_live", []string{"a@example.com"}); !IsNotOffered(mustErr(t, err)) {
+		t.Errorf("RemoveLeads 404 for a live campaign: err = %v, want not offered", err)
+	}
+	if c.Offered(CapLeadsList) || c.Offered(CapLeadsRemove) {
+		t.Error("a route proven missing must be remembered")
+	}
+}
