@@ -40,8 +40,23 @@ func leadKey(email string) string { return strings.ToLower(email) }
 
 func (l leadModel) key() string { return leadKey(l.Email.ValueString()) }
 
+// equal reports whether sending l would change nothing that o sent: the
+// "email" echo and empty fields are not sent, so adding a blank CSV column
+// or an email column sends no lead again. (The state still follows the
+// configuration exactly.)
 func (l leadModel) equal(o leadModel) bool {
-	return !l.unknown && !o.unknown && l.Email.Equal(o.Email) && maps.Equal(l.Fields, o.Fields)
+	return !l.unknown && !o.unknown && l.Email.Equal(o.Email) && maps.Equal(l.sent(), o.sent())
+}
+
+// sent returns the fields that reach the API: those with a value.
+func (l leadModel) sent() map[string]string {
+	out := make(map[string]string, len(l.Fields))
+	for k, v := range l.Fields {
+		if k != "email" && v != "" {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // custom returns the custom fields that have a value.

@@ -51,6 +51,15 @@ func TestCampaignLeadsDiff_sendsOnlyWhatChanged(t *testing.T) {
 	if d := diffLeads(prior, prior); len(d.upsert)+len(d.remove) != 0 {
 		t.Fatalf("no change must send nothing: %+v", d)
 	}
+	// A new blank column, or an email column, changes nothing that is sent.
+	echoed := []leadModel{lm("a@x.io", "A", map[string]string{"email": "a@x.io", "note": ""})}
+	if d := diffLeads(prior[:1], echoed); len(d.upsert) != 0 {
+		t.Fatalf("fields that are not sent must not resend the lead: %+v", d)
+	}
+	emptied := []leadModel{lm("a@x.io", "", nil)}
+	if d := diffLeads(prior[:1], emptied); len(d.upsert) != 1 {
+		t.Fatalf("a field emptied is a change: %+v", d)
+	}
 }
 
 func TestCampaignLeadsDiff_droppedCustomFieldIsSentEmpty(t *testing.T) {
