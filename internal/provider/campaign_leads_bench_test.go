@@ -36,17 +36,7 @@ func BenchmarkCampaignLeadsPlan(b *testing.B) {
 	typ := schema.ResourceSchemas[leadsType].ValueType().(tftypes.Object)
 	leadsT := typ.AttributeTypes["leads"].(tftypes.Map)
 	object := func(attrs map[string]tftypes.Value) *tfprotov6.DynamicValue {
-		vals := map[string]tftypes.Value{}
-		for name, at := range typ.AttributeTypes {
-			vals[name] = tftypes.NewValue(at, nil)
-		}
-		for k, v := range attrs {
-			vals[k] = v
-		}
-		dv, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, vals))
-		if err != nil {
-			b.Fatal(err)
-		}
+		dv := objectValue(b, typ, attrs)
 		return &dv
 	}
 	leads := func(n, changed int) tftypes.Value {

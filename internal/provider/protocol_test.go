@@ -41,6 +41,13 @@ func newProtocolProvider(t *testing.T, env *testEnv, key string) *protocolProvid
 // value builds an object of typ from attrs, null for the attributes left out.
 func (p *protocolProvider) value(typ tftypes.Type, attrs map[string]tftypes.Value) tfprotov6.DynamicValue {
 	p.t.Helper()
+	return objectValue(p.t, typ, attrs)
+}
+
+// objectValue builds an object of typ from attrs, null for the attributes
+// left out; tests and benchmarks share it.
+func objectValue(tb testing.TB, typ tftypes.Type, attrs map[string]tftypes.Value) tfprotov6.DynamicValue {
+	tb.Helper()
 	obj := typ.(tftypes.Object)
 	vals := map[string]tftypes.Value{}
 	for name, at := range obj.AttributeTypes {
@@ -51,7 +58,7 @@ func (p *protocolProvider) value(typ tftypes.Type, attrs map[string]tftypes.Valu
 	}
 	dv, err := tfprotov6.NewDynamicValue(obj, tftypes.NewValue(obj, vals))
 	if err != nil {
-		p.t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return dv
 }
