@@ -8,6 +8,9 @@
 # ---------------------------------------------------------------------------
 
 terraform {
+  # check blocks (used in the examples) need Terraform 1.5; any OpenTofu.
+  required_version = ">= 1.5.0"
+
   required_providers {
     leadterra = {
       source = "leadterra/leadterra"

@@ -29,13 +29,11 @@ const examplesRoot = "../../examples"
 // checks that the sandbox holds nothing the example made. So no example in
 // the docs rots.
 //
-// The examples are applied as written. Like a user, the test sets the API
-// key and the base URL in the provider's environment (LEADTERRA_API_KEY,
-// LEADTERRA_BASE_URL), not in the configuration. Where an example refers to
-// a resource it does not declare (the stats example reads
-// leadterra_campaign_launch.q3, declared by the launch example), the example
-// that declares it is applied with it, and so on: the examples form one
-// story, and each page shows its own part.
+// Each example is applied on its own and as written, as a user who copies
+// one page would: TestExamplesSelfContained checks that every example
+// declares what it refers to. Like a user, the test sets the API key and the
+// base URL in the provider's environment (LEADTERRA_API_KEY,
+// LEADTERRA_BASE_URL), not in the configuration.
 func TestAccExamples(t *testing.T) {
 	dirs := exampleDirs(t)
 	if len(dirs) == 0 {
@@ -48,7 +46,7 @@ func TestAccExamples(t *testing.T) {
 			// accounts; live runs create only tf-acc- objects.
 			env.requireSandbox(t)
 
-			files, err := exampleWithDependencies(dir)
+			files, err := exampleFiles(dir)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -155,60 +153,27 @@ var (
 	variableRe = regexp.MustCompile(`(?m)^\s*variable\s+"([A-Za-z0-9_-]+)"`)
 )
 
-// exampleWithDependencies returns the .tf files of dir (relative to
-// examples/), preceded by those of the examples that declare the leadterra
-// resources and data sources it refers to but does not declare itself,
-// transitively. A reference that no example declares is an error.
-func exampleWithDependencies(dir string) ([]string, error) {
-	var ordered []string
-	visiting := map[string]bool{}
-	done := map[string]bool{}
-	var visit func(dir, via string) error
-	visit = func(dir, via string) error {
-		if done[dir] {
-			return nil
-		}
-		if visiting[dir] {
-			return fmt.Errorf("examples refer to each other in a cycle through %s", dir)
-		}
-		visiting[dir] = true
-		files, err := filepath.Glob(filepath.Join(examplesRoot, dir, "*.tf"))
-		if err != nil {
-			return err
-		}
-		if len(files) == 0 {
-			return fmt.Errorf("%s refers to an object that examples/%s should declare, but that directory has no .tf file", via, dir)
-		}
-		sort.Strings(files)
-		declared, refs, err := scanExample(files)
-		if err != nil {
-			return err
-		}
-		for _, ref := range refs {
-			if declared[ref] {
-				continue
-			}
-			kind, typ, _ := strings.Cut(ref, " ")
-			typ, name, _ := strings.Cut(typ, ".")
-			depDir := filepath.Join("resources", typ)
-			if kind == "data" {
-				depDir = filepath.Join("data-sources", typ)
-			}
-			if err := visit(depDir, fmt.Sprintf("examples/%s (%s %s.%s)", dir, kind, typ, name)); err != nil {
-				return err
-			}
-			if !exampleDeclares(depDir, ref) {
-				return fmt.Errorf("examples/%s refers to %s %s.%s, which examples/%s does not declare", dir, kind, typ, name, depDir)
-			}
-		}
-		visiting[dir], done[dir] = false, true
-		ordered = append(ordered, files...)
-		return nil
-	}
-	if err := visit(dir, "examples/"+dir); err != nil {
+// exampleFiles lists the .tf files of dir (relative to examples/), sorted.
+func exampleFiles(dir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(examplesRoot, dir, "*.tf"))
+	sort.Strings(files)
+	return files, err
+}
+
+// undeclaredReferences lists what files refer to but do not declare, each
+// as "resource leadterra_x.name" or "data leadterra_x.name".
+func undeclaredReferences(files []string) ([]string, error) {
+	declared, refs, err := scanExample(files)
+	if err != nil {
 		return nil, err
 	}
-	return ordered, nil
+	var missing []string
+	for _, ref := range refs {
+		if !declared[ref] {
+			missing = append(missing, ref)
+		}
+	}
+	return missing, nil
 }
 
 // scanExample returns what files declare and refer to, each as
@@ -237,12 +202,6 @@ func scanExample(files []string) (map[string]bool, []string, error) {
 		}
 	}
 	return declared, refs, nil
-}
-
-func exampleDeclares(dir, ref string) bool {
-	files, _ := filepath.Glob(filepath.Join(examplesRoot, dir, "*.tf"))
-	declared, _, err := scanExample(files)
-	return err == nil && declared[ref]
 }
 
 // joinExampleFiles concatenates files into one configuration, each under a
@@ -278,29 +237,42 @@ func relExamplePaths(files []string) []string {
 	return out
 }
 
-// TestExampleDependencies checks the example composition without a CLI.
-func TestExampleDependencies(t *testing.T) {
-	files, err := exampleWithDependencies(filepath.Join("data-sources", "leadterra_campaign_stats"))
+// TestExamplesSelfContained checks, without a CLI, that every example
+// declares each leadterra resource and data source it refers to, so that a
+// user can apply any one page's example alone.
+func TestExamplesSelfContained(t *testing.T) {
+	probe := filepath.Join(t.TempDir(), "main.tf")
+	if err := os.WriteFile(probe, []byte(`
+# leadterra_campaign.commented is not a reference.
+resource "leadterra_campaign_leads" "l" {
+  campaign_id = leadterra_campaign.q3.id
+}
+data "leadterra_campaign_stats" "s" {
+  campaign_id = data.leadterra_campaigns.all.campaigns[0].id
+  depends_on  = [leadterra_campaign_leads.l]
+}
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	missing, err := undeclaredReferences([]string{probe})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Join(relExamplePaths(files), " ")
-	for _, want := range []string{"resources/leadterra_campaign/", "resources/leadterra_campaign_leads/", "resources/leadterra_campaign_launch/", "data-sources/leadterra_campaign_stats/"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("the stats example needs %s; composed: %s", want, got)
-		}
-	}
-	if i, j := strings.Index(got, "resources/leadterra_campaign/"), strings.Index(got, "data-sources/leadterra_campaign_stats/"); i > j {
-		t.Errorf("dependencies must come first: %s", got)
+	if got, want := strings.Join(missing, ", "), "resource leadterra_campaign.q3, data leadterra_campaigns.all"; got != want {
+		t.Errorf("undeclared references of the probe: got %q, want %q", got, want)
 	}
 
-	declared, refs, err := scanExample(nil)
-	if err != nil || len(declared) != 0 || len(refs) != 0 {
-		t.Fatalf("no files: %v %v %v", declared, refs, err)
-	}
 	for _, dir := range exampleDirs(t) {
-		if _, err := exampleWithDependencies(dir); err != nil {
-			t.Errorf("examples/%s: %v", dir, err)
+		files, err := exampleFiles(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		missing, err := undeclaredReferences(files)
+		if err != nil {
+			t.Fatalf("examples/%s: %v", dir, err)
+		}
+		if len(missing) > 0 {
+			t.Errorf("examples/%s refers to %s without declaring it: each example must apply on its own", dir, strings.Join(missing, ", "))
 		}
 	}
 }

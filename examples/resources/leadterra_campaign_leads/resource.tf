@@ -1,3 +1,15 @@
+# A campaign to enroll the leads in (see leadterra_campaign).
+resource "leadterra_campaign" "q3" {
+  name = "Q3 outreach"
+
+  sequence_steps = [
+    {
+      subject   = "Quick question about {{company}}"
+      body_html = "<p>Hi {{firstName}},</p><p>Would a 15-minute call next week be useful?</p>"
+    },
+  ]
+}
+
 # The leads enrolled in a campaign, keyed by email address. Lead data is
 # personal data and is stored in the state: keep the state somewhere
 # access-controlled and encrypted.
