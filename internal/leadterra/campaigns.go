@@ -31,7 +31,7 @@ type Step struct {
 }
 
 // Campaign is a campaign as the API reports it. Timestamps are normalised
-// whole-second RFC 3339.
+// whole-second RFC 3339. Steps is nil when the answer did not report them.
 type Campaign struct {
 	ID        string
 	Name      string
@@ -81,6 +81,10 @@ func DecodeCampaignObject(b []byte) (Campaign, error) {
 	c := Campaign{
 		ID: r.ID, Name: r.Name, Status: NormalizeStatus(r.Status),
 		CreatedAt: NormalizeTimestamp(r.CreatedAt), StartedAt: NormalizeTimestamp(r.StartedAt), PausedAt: NormalizeTimestamp(r.PausedAt),
+	}
+	if r.Steps != nil {
+		// Present but empty is "no steps"; absent or null is "not reported".
+		c.Steps = make([]Step, 0, len(r.Steps))
 	}
 	for _, s := range r.Steps {
 		st := Step{Subject: s.Subject, BodyHTML: s.BodyHTML}
