@@ -35,6 +35,20 @@ func TestDecodeCampaignNestedWrappers(t *testing.T) {
 	}
 }
 
+func TestDecodeCampaignStepsReportedOrNot(t *testing.T) {
+	for in, want := range map[string][]Step{
+		`{"id":"c"}`:                      nil,
+		`{"id":"c","sequenceSteps":null}`: nil,
+		`{"id":"c","sequenceSteps":[]}`:   {},
+	} {
+		got, err := DecodeCampaign([]byte(in))
+		mustOK(t, err)
+		if (got.Steps == nil) != (want == nil) || len(got.Steps) != len(want) {
+			t.Errorf("DecodeCampaign(%s).Steps = %#v, want %#v", in, got.Steps, want)
+		}
+	}
+}
+
 func TestDecodeWebhookNestedWrapper(t *testing.T) {
 	got, err := DecodeWebhook([]byte(`{"data":{"webhook":{"id":"wh_1","url":"https://X.example/h","events":["reply.received"],"status":"active"}}}`))
 	mustOK(t, err)
@@ -88,7 +102,7 @@ func TestDecodeBulkResultVariants(t *testing.T) {
 	}{
 		{"without enrolled: derived from total", `{"updated":1,"total":3}`, BulkResult{Enrolled: 2, Updated: 1, Total: 3}},
 		{"without enrolled, with skipped", `{"updated":1,"total":4,"skipped":1}`,
-			BulkResult{Enrolled: 2, Updated: 1, Total: 4, Skipped: 1, SkippedReported: true}},
+			BulkResult{Enrolled: 3, Updated: 1, Total: 4, Skipped: 1, SkippedReported: true}},
 		{"without enrolled, total below the others", `{"updated":5,"total":3}`, BulkResult{Updated: 5, Total: 3}},
 		{"without enrolled or total", `{"updated":2}`, BulkResult{Updated: 2, Total: 2, EnrolledUnknown: true}},
 		{"only skipped", `{"skipped":["a@x.io"]}`,

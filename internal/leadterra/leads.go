@@ -139,8 +139,8 @@ var bulkMarkers = []string{"enrolled", "updated", "total", "skipped", "skippedEm
 // DecodeBulkResult reads a bulk answer, bare or under result or data. It
 // does not assume total == enrolled + updated; skipped may be a count, a
 // list of addresses or of objects with an email, or an object with a count
-// and a list. Without enrolled, it is derived from total (total − updated −
-// skipped, never below 0).
+// and a list. Without enrolled, it is derived from total (total − updated,
+// never below 0).
 func DecodeBulkResult(b []byte) (BulkResult, error) {
 	obj, err := decodeObjectAny(b, bulkMarkers, "result", "data")
 	if err != nil {
@@ -162,12 +162,9 @@ func DecodeBulkResult(b []byte) (BulkResult, error) {
 	case r.Enrolled != nil:
 		res.Enrolled = int64(*r.Enrolled)
 	case r.Total != nil:
+		// The documented triple reads as total = enrolled + updated.
 		res.Enrolled = max(0, int64(*r.Total))
-		for _, x := range []int64{res.Updated, res.Skipped} {
-			if x > 0 {
-				res.Enrolled -= min(x, res.Enrolled)
-			}
-		}
+		res.Enrolled -= min(max(0, res.Updated), res.Enrolled)
 	default:
 		res.EnrolledUnknown = true
 	}
