@@ -320,3 +320,42 @@ func TestAccSuppressionList_answerVariants(t *testing.T) {
 		}},
 	})
 }
+
+// TestAccCampaignLaunch_answersWithoutState: start and pause answers under
+// data.campaign that carry only the id. The launch records what it asked
+// for (running, then paused) and the read after refresh agrees.
+func TestAccCampaignLaunch_answersWithoutState(t *testing.T) {
+	env := newTestEnv(t)
+	env.requireSandbox(t)
+	id := seedLaunchCampaign(t, env, 1, 1)
+	idOnly := func(body map[string]any) map[string]any {
+		return map[string]any{"data": map[string]any{"campaign": map[string]any{"id": unwrap(body)["id"]}}}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					setHook(env, "POST /v1/campaigns/:id/start", idOnly)()
+					setHook(env, "POST /v1/campaigns/:id/pause", idOnly)()
+				},
+				Config: env.config(launchHCL(id, "")),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(launchAddr, "status", "running"),
+					resource.TestCheckResourceAttr(launchAddr, "paused", "false"),
+					launchSandboxStatus(env, id, "running"),
+				),
+				ConfigPlanChecks: emptyAfterRefresh(),
+			},
+			{
+				Config: env.config(launchHCL(id, "true")),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(launchAddr, "status", "paused"),
+					resource.TestCheckResourceAttr(launchAddr, "paused", "true"),
+					launchSandboxStatus(env, id, "paused"),
+				),
+				ConfigPlanChecks: emptyAfterRefresh(),
+			},
+		},
+	})
+}
