@@ -220,7 +220,7 @@ func TestAccWebhook_writeAnswersNormalise(t *testing.T) {
 						out["webhook"].(map[string]any)["status"] = "Enabled"
 						return out
 					}),
-					Config:    env.config(webhookHCL(url, "reply.received", "message.sent", "message.bounced")),
+					Config: env.config(webhookHCL(url, "reply.received", "message.sent", "message.bounced")),
 					ConfigPlanChecks: resource.ConfigPlanChecks{
 						PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(webhookAddr, plancheck.ResourceActionUpdate)},
 						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
