@@ -38,7 +38,7 @@ func createError(diags *diag.Diagnostics, kind, what, example string, err error)
 		diagnostics.Add(diags, diagnostics.Op{Action: "create", Object: what}, err)
 		return
 	}
-	request, cause := "POST /v1/"+kind+"s", error(leadterra.ErrCreateWithoutID)
+	request, cause := "POST /v1/"+kind+"s", leadterra.ErrCreateWithoutID
 	var de *leadterra.DecodeError
 	if errors.As(err, &de) {
 		cause = de.Err
