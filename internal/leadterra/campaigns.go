@@ -31,7 +31,7 @@ type Step struct {
 }
 
 // Campaign is a campaign as the API reports it. Timestamps are normalised
-// whole-second RFC 3339.
+// whole-second RFC 3339. Steps is nil when the answer did not report them.
 type Campaign struct {
 	ID        string
 	Name      string
@@ -82,6 +82,10 @@ func DecodeCampaignObject(b []byte) (Campaign, error) {
 		ID: r.ID, Name: r.Name, Status: NormalizeStatus(r.Status),
 		CreatedAt: NormalizeTimestamp(r.CreatedAt), StartedAt: NormalizeTimestamp(r.StartedAt), PausedAt: NormalizeTimestamp(r.PausedAt),
 	}
+	if r.Steps != nil {
+		// Present but empty is "no steps"; absent or null is "not reported".
+		c.Steps = make([]Step, 0, len(r.Steps))
+	}
 	for _, s := range r.Steps {
 		st := Step{Subject: s.Subject, BodyHTML: s.BodyHTML}
 		if s.DelayDays != nil {
@@ -93,7 +97,8 @@ func DecodeCampaignObject(b []byte) (Campaign, error) {
 	return c, nil
 }
 
-// DecodeCampaign reads a campaign answer: bare, or under campaign or data.
+// DecodeCampaign reads a campaign answer: bare, or under campaign or data,
+// or under both ({"data":{"campaign":…}}).
 func DecodeCampaign(b []byte) (Campaign, error) {
 	obj, err := decodeObject(b, "id", "campaign", "data")
 	if err != nil {
@@ -167,8 +172,10 @@ func campaignPath(id string) string { return "/v1/campaigns/" + pathEscape(id) }
 
 // CreateCampaign creates a draft. idempotencyKey is sent on every attempt so
 // a retried create cannot make a second campaign on a server that honours it.
+// An answer without an id fails with ErrCreateWithoutID (IsCreateWithoutID).
 func (c *Client) CreateCampaign(ctx context.Context, in CampaignInput, idempotencyKey string) (Campaign, error) {
-	return decodeInto(ctx, c, request{method: http.MethodPost, path: "/v1/campaigns", body: in, idempotencyKey: idempotencyKey}, DecodeCampaign)
+	return decodeInto(ctx, c, request{method: http.MethodPost, path: "/v1/campaigns", body: in, idempotencyKey: idempotencyKey},
+		requireID(DecodeCampaign, func(c Campaign) string { return c.ID }))
 }
 
 // StartCampaign starts a draft or resumes a paused campaign. It is a no-op

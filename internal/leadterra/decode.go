@@ -146,25 +146,88 @@ func readPagination(top map[string]json.RawMessage) Pagination {
 // under the first of keys whose value is an object. A bare object is
 // recognised by carrying marker (usually "id").
 func decodeObject(body []byte, marker string, keys ...string) (json.RawMessage, error) {
+	return decodeObjectAny(body, []string{marker}, keys...)
+}
+
+// decodeObjectAny is decodeObject for objects recognised by any of several
+// markers. The object may also sit two wrappers deep ({"data":{"campaign":
+// {…}}}). A wrapped object that carries a marker wins; failing that, the
+// first wrapped object is returned for the caller to judge (a create answer
+// without an id must fail there, with its own message).
+func decodeObjectAny(body []byte, markers []string, keys ...string) (json.RawMessage, error) {
 	body = bytes.TrimSpace(body)
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(body, &top); err != nil {
 		return nil, errNotJSON
 	}
-	if _, bare := top[marker]; bare {
+	if hasAnyKey(top, markers) {
 		return body, nil
 	}
+	var fallback json.RawMessage
 	for _, k := range keys {
-		raw, ok := top[k]
+		inner, ok := jsonObject(top[k])
 		if !ok {
 			continue
 		}
-		raw = bytes.TrimSpace(raw)
-		if len(raw) > 0 && raw[0] == '{' {
-			return raw, nil
+		if hasAnyKey(inner, markers) {
+			return top[k], nil
+		}
+		for _, k2 := range keys {
+			if deep, ok := jsonObject(inner[k2]); ok && hasAnyKey(deep, markers) {
+				return inner[k2], nil
+			}
+		}
+		if fallback == nil {
+			fallback = top[k]
 		}
 	}
-	return nil, fmt.Errorf("no object with %q, bare or under any of %s", marker, strings.Join(keys, ", "))
+	if fallback != nil {
+		return fallback, nil
+	}
+	return nil, fmt.Errorf("no object with %s, bare or under any of %s", strings.Join(markers, " or "), strings.Join(keys, ", "))
+}
+
+// jsonObject parses raw when it is a JSON object.
+func jsonObject(raw json.RawMessage) (map[string]json.RawMessage, bool) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || raw[0] != '{' {
+		return nil, false
+	}
+	var m map[string]json.RawMessage
+	return m, json.Unmarshal(raw, &m) == nil
+}
+
+func hasAnyKey(m map[string]json.RawMessage, keys []string) bool {
+	for _, k := range keys {
+		if _, ok := m[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrCreateWithoutID is the cause of a DecodeError on a create whose 2xx
+// answer names no id, or cannot be read at all. The object may well exist:
+// callers must neither save state without an id nor report the create as
+// not done.
+var ErrCreateWithoutID = errors.New("the API answered the create without an id")
+
+// IsCreateWithoutID reports a create answered without a usable id.
+func IsCreateWithoutID(err error) bool { return errors.Is(err, ErrCreateWithoutID) }
+
+// requireID wraps the decoder of a create answer: any failure, or a blank
+// id, becomes ErrCreateWithoutID.
+func requireID[T any](decode func([]byte) (T, error), id func(T) string) func([]byte) (T, error) {
+	return func(b []byte) (T, error) {
+		v, err := decode(b)
+		switch {
+		case err != nil:
+			return v, fmt.Errorf("%w (%v)", ErrCreateWithoutID, err)
+		case strings.TrimSpace(id(v)) == "":
+			return v, ErrCreateWithoutID
+		}
+		return v, nil
+	}
 }
 
 func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }

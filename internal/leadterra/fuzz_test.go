@@ -97,7 +97,9 @@ func FuzzDecodeCampaign(f *testing.F) {
 		`{"id":"camp_01HZA1TPNQ8RD4KF","status":"active","createdAt":"2025-01-15T10:58:00.000Z","sequenceSteps":[{"subject":"a","bodyHtml":"b","delayDays":"3"}]}`,
 		`{"data":{"id":"c","startedAt":"2025-01-15T11:00:00+23:59","pausedAt":"0000-01-01T00:00:00+01:00"}}`,
 		`{"id":"c","sequenceSteps":[{"delayDays":9223372036854775807},{"delayDays":-1}]}`,
-		`{"id":"c","createdAt":"9999-12-31T23:59:59.999-23:59"}`, `{"campaign":[]}`, `{"id":null}`)
+		`{"id":"c","createdAt":"9999-12-31T23:59:59.999-23:59"}`, `{"campaign":[]}`, `{"id":null}`,
+		`{"data":{"campaign":{"id":"camp_1","name":"n","status":"draft"}}}`, `{"campaign":{"data":{"id":"c"}}}`,
+		`{"data":{"requestId":"r"},"campaign":{"id":"c"}}`, `{"campaign":{"name":"n","status":"draft"}}`, `{"data":{"campaign":null}}`)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := DecodeCampaign(data)
 		if err != nil {
@@ -109,6 +111,30 @@ func FuzzDecodeCampaign(f *testing.F) {
 		checkTimestamp(t, "CreatedAt", c.CreatedAt)
 		checkTimestamp(t, "StartedAt", c.StartedAt)
 		checkTimestamp(t, "PausedAt", c.PausedAt)
+	})
+}
+
+// FuzzCreateAnswer: the decoders of create answers either give a usable id
+// or fail with ErrCreateWithoutID, never an untracked object.
+func FuzzCreateAnswer(f *testing.F) {
+	addSeeds(f, `{"campaign":{"id":"camp_123","name":"n","status":"draft"}}`, `{"data":{"campaign":{"id":"camp_1"}}}`,
+		docWebhookGuide, `{"data":{"webhook":{"id":"wh_1"}}}`, `{"campaign":{"name":"n"}}`, `{"id":""}`, `{"id":" \t"}`,
+		`{"id":null,"data":{"id":"x"}}`, `{"webhook":{"url":"https://x.example/h"}}`, `{"id":5}`)
+	campaign := requireID(DecodeCampaign, func(c Campaign) string { return c.ID })
+	webhook := requireID(DecodeWebhook, func(w Webhook) string { return w.ID })
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for what, id := range map[string]func() (string, error){
+			"campaign": func() (string, error) { c, err := campaign(data); return c.ID, err },
+			"webhook":  func() (string, error) { w, err := webhook(data); return w.ID, err },
+		} {
+			got, err := id()
+			switch {
+			case err != nil && !IsCreateWithoutID(err):
+				t.Errorf("%s: error %v is not ErrCreateWithoutID", what, err)
+			case err == nil && strings.TrimSpace(got) == "":
+				t.Errorf("%s: blank id %q accepted", what, got)
+			}
+		}
 	})
 }
 
@@ -149,7 +175,10 @@ func FuzzDecodeBulkResult(f *testing.F) {
 	addSeeds(f, `{"enrolled": 3, "updated": 1, "total": 4}`, `{"enrolled": 2, "updated": 1, "skipped": 1}`,
 		`{"result":{"enrolled":"1","updated":"0","skipped":["a@b.c"]}}`, `{"data":{"enrolled":0,"updated":0,"skipped":null}}`,
 		`{"enrolled":9223372036854775807,"updated":1}`, `{"enrolled":9007199254740992,"updated":9223372036854775807}`,
-		`{"enrolled":-1,"updated":-9223372036854775808}`, `{"enrolled":1,"skipped":{"count":2}}`, `{"enrolled":1,"skipped":"3"}`)
+		`{"enrolled":-1,"updated":-9223372036854775808}`, `{"enrolled":1,"skipped":{"count":2}}`, `{"enrolled":1,"skipped":"3"}`,
+		`{"updated":1,"total":3}`, `{"updated":2}`, `{"updated":9223372036854775807,"total":-9223372036854775808,"skipped":9223372036854775807}`,
+		`{"result":{"total":"3","skipped":[{"email":"a@x.io"},{"address":"b@x.io"},{}]}}`, `{"data":{"result":{"skipped":{"count":"2","emails":[{"email":1}]}}}}`,
+		`{"enrolled":1,"skipped":true}`, `{"skipped":[]}`)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := DecodeBulkResult(data)
 		if err != nil {
@@ -162,6 +191,12 @@ func FuzzDecodeBulkResult(f *testing.F) {
 		}
 		if !r.SkippedReported && r.Skipped != 0 {
 			t.Errorf("Skipped %d although not reported", r.Skipped)
+		}
+		if r.EnrolledUnknown && r.Enrolled != 0 {
+			t.Errorf("Enrolled %d although unknown", r.Enrolled)
+		}
+		if !mentions(data, "enrolled") && r.Enrolled < 0 {
+			t.Errorf("derived Enrolled %d is negative", r.Enrolled)
 		}
 		if !mentions(data, "skipped") && (r.SkippedReported || len(r.SkippedEmails) > 0) {
 			t.Errorf("skipped reported from nowhere: %+v", r)
@@ -213,7 +248,8 @@ func FuzzDecodeReplies(f *testing.F) {
 
 func FuzzDecodeSuppressionResult(f *testing.F) {
 	addSeeds(f, docSuppressionBare, docSuppressionResult, `{"data":{"suppressed":"3","alreadySuppressed":null}}`,
-		`{"suppressed":-1,"total":9223372036854775807}`, `{"result":{"alreadySuppressed":1}}`)
+		`{"suppressed":-1,"total":9223372036854775807}`, `{"result":{"alreadySuppressed":1}}`,
+		`{"alreadySuppressed":2,"total":2}`, `{"data":{"result":{"suppressed":1,"alreadySuppressed":0,"total":1}}}`)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := DecodeSuppressionResult(data)
 		if err != nil {
@@ -230,7 +266,8 @@ func FuzzDecodeSuppressionResult(f *testing.F) {
 
 func FuzzDecodeWebhook(f *testing.F) {
 	addSeeds(f, docWebhookGuide, `{"id":"wh_1","url":"https://x.example/h","events":["reply.received"],"status":"active","createdAt":"2025-06-10T16:00:00.000Z","secret":"whsec_1"}`,
-		`{"data":{"id":"wh_1","events":null}}`, `{"webhook":{"id":"wh_1","events":[1]}}`)
+		`{"data":{"id":"wh_1","events":null}}`, `{"webhook":{"id":"wh_1","events":[1]}}`,
+		`{"data":{"webhook":{"id":"wh_1","url":"HTTPS://X.example/h"}}}`, `{"webhook":{"url":"https://x.example/h"}}`)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		w, err := DecodeWebhook(data)
 		if err != nil {

@@ -119,21 +119,30 @@ type BulkResult struct {
 	Skipped         int64
 	SkippedReported bool
 	SkippedEmails   []string
+	// EnrolledUnknown: the answer gave neither enrolled nor total, so
+	// Enrolled is 0 for want of a number and the leads left out cannot be
+	// inferred from the counts.
+	EnrolledUnknown bool
 }
 
 type rawBulk struct {
-	Enrolled      flexInt         `json:"enrolled"`
+	Enrolled      *flexInt        `json:"enrolled"`
 	Updated       flexInt         `json:"updated"`
 	Total         *flexInt        `json:"total"`
 	Skipped       json.RawMessage `json:"skipped"`
 	SkippedEmails []string        `json:"skippedEmails"`
 }
 
+// bulkMarkers are the keys that tell a bare bulk answer from a wrapper.
+var bulkMarkers = []string{"enrolled", "updated", "total", "skipped", "skippedEmails"}
+
 // DecodeBulkResult reads a bulk answer, bare or under result or data. It
-// does not assume total == enrolled + updated; skipped may be a count or a
-// list of addresses.
+// does not assume total == enrolled + updated; skipped may be a count, a
+// list of addresses or of objects with an email, or an object with a count
+// and a list. Without enrolled, it is derived from total (total − updated,
+// never below 0).
 func DecodeBulkResult(b []byte) (BulkResult, error) {
-	obj, err := decodeObject(b, "enrolled", "result", "data")
+	obj, err := decodeObjectAny(b, bulkMarkers, "result", "data")
 	if err != nil {
 		return BulkResult{}, err
 	}
@@ -141,25 +150,80 @@ func DecodeBulkResult(b []byte) (BulkResult, error) {
 	if err := json.Unmarshal(obj, &r); err != nil {
 		return BulkResult{}, err
 	}
-	res := BulkResult{Enrolled: int64(r.Enrolled), Updated: int64(r.Updated), SkippedEmails: r.SkippedEmails}
+	res := BulkResult{Updated: int64(r.Updated), SkippedEmails: r.SkippedEmails}
+	if len(r.Skipped) > 0 && !isNull(r.Skipped) {
+		// An unreadable skipped is left unreported rather than failing a
+		// write that went through: the counts still tell what was left out.
+		n, emails, ok := decodeSkipped(r.Skipped)
+		res.SkippedReported, res.Skipped = ok, n
+		res.SkippedEmails = append(res.SkippedEmails, emails...)
+	}
+	switch {
+	case r.Enrolled != nil:
+		res.Enrolled = int64(*r.Enrolled)
+	case r.Total != nil:
+		// The documented triple reads as total = enrolled + updated.
+		res.Enrolled = max(0, int64(*r.Total))
+		res.Enrolled -= min(max(0, res.Updated), res.Enrolled)
+	default:
+		res.EnrolledUnknown = true
+	}
 	if r.Total != nil {
 		res.Total = int64(*r.Total)
 	} else {
 		res.Total = addCounts(res.Enrolled, res.Updated)
 	}
-	if len(r.Skipped) > 0 && !isNull(r.Skipped) {
-		res.SkippedReported = true
-		var n flexInt
-		var list []string
-		switch {
-		case json.Unmarshal(r.Skipped, &n) == nil:
-			res.Skipped = int64(n)
-		case json.Unmarshal(r.Skipped, &list) == nil:
-			res.SkippedEmails = append(res.SkippedEmails, list...)
-			res.Skipped = int64(len(list))
+	return res, nil
+}
+
+// decodeSkipped reads `skipped`: a count; a list of addresses or of objects
+// carrying one (email or address); or {"count":N,"emails":[…]}.
+func decodeSkipped(raw json.RawMessage) (int64, []string, bool) {
+	var n flexInt
+	if json.Unmarshal(raw, &n) == nil {
+		return int64(n), nil, true
+	}
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) == nil {
+		emails := make([]string, 0, len(list))
+		for _, item := range list {
+			if e := skippedEmail(item); e != "" {
+				emails = append(emails, e)
+			}
+		}
+		return int64(len(list)), emails, true
+	}
+	var o struct {
+		Count  *flexInt          `json:"count"`
+		Emails []json.RawMessage `json:"emails"`
+	}
+	if json.Unmarshal(raw, &o) != nil || (o.Count == nil && o.Emails == nil) {
+		return 0, nil, false
+	}
+	emails := make([]string, 0, len(o.Emails))
+	for _, item := range o.Emails {
+		if e := skippedEmail(item); e != "" {
+			emails = append(emails, e)
 		}
 	}
-	return res, nil
+	count := int64(len(o.Emails))
+	if o.Count != nil {
+		count = int64(*o.Count)
+	}
+	return count, emails, true
+}
+
+func skippedEmail(item json.RawMessage) string {
+	var s string
+	if json.Unmarshal(item, &s) == nil {
+		return strings.TrimSpace(s)
+	}
+	var o struct {
+		Email   string `json:"email"`
+		Address string `json:"address"`
+	}
+	_ = json.Unmarshal(item, &o)
+	return strings.TrimSpace(firstNonEmpty(o.Email, o.Address))
 }
 
 // addCounts adds two counters, saturating instead of wrapping around.
@@ -181,6 +245,7 @@ func (r *BulkResult) Add(o BulkResult) {
 	r.Total += o.Total
 	r.Skipped += o.Skipped
 	r.SkippedReported = r.SkippedReported || o.SkippedReported
+	r.EnrolledUnknown = r.EnrolledUnknown || o.EnrolledUnknown
 	r.SkippedEmails = append(r.SkippedEmails, o.SkippedEmails...)
 }
 

@@ -27,9 +27,10 @@ type rawSuppression struct {
 	Total             *flexInt `json:"total"`
 }
 
-// DecodeSuppressionResult reads {"suppressed":N} or {"result":{…}}.
+// DecodeSuppressionResult reads {"suppressed":N} or {"result":{…}}, also
+// under data, and a bare object with only alreadySuppressed or total.
 func DecodeSuppressionResult(b []byte) (SuppressionResult, error) {
-	obj, err := decodeObject(b, "suppressed", "result", "data")
+	obj, err := decodeObjectAny(b, []string{"suppressed", "alreadySuppressed", "total"}, "result", "data")
 	if err != nil {
 		return SuppressionResult{}, err
 	}

@@ -52,7 +52,8 @@ func DecodeWebhookObject(b []byte) (Webhook, error) {
 	return Webhook{ID: r.ID, URL: r.URL, Events: r.Events, Status: r.Status, CreatedAt: NormalizeTimestamp(r.CreatedAt), SigningSecret: firstNonEmpty(r.SigningSecret, r.Secret)}, nil
 }
 
-// DecodeWebhook reads a webhook answer: bare, or under webhook or data.
+// DecodeWebhook reads a webhook answer: bare, or under webhook or data, or
+// under both ({"data":{"webhook":…}}).
 func DecodeWebhook(b []byte) (Webhook, error) {
 	obj, err := decodeObject(b, "id", "webhook", "data")
 	if err != nil {
@@ -64,9 +65,10 @@ func DecodeWebhook(b []byte) (Webhook, error) {
 func webhookPath(id string) string { return "/v1/webhooks/" + pathEscape(id) }
 
 // CreateWebhook registers an endpoint, with an idempotency key kept across
-// retries.
+// retries. An answer without an id fails with ErrCreateWithoutID.
 func (c *Client) CreateWebhook(ctx context.Context, in WebhookInput, idempotencyKey string) (Webhook, error) {
-	return decodeInto(ctx, c, request{method: http.MethodPost, path: "/v1/webhooks", body: in, idempotencyKey: idempotencyKey}, DecodeWebhook)
+	return decodeInto(ctx, c, request{method: http.MethodPost, path: "/v1/webhooks", body: in, idempotencyKey: idempotencyKey},
+		requireID(DecodeWebhook, func(w Webhook) string { return w.ID }))
 }
 
 // GetWebhook reads through the completion.

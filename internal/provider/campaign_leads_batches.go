@@ -60,9 +60,15 @@ func upsertLeads(ctx context.Context, client *leadterra.Client, campaignID strin
 			continue
 		}
 		// Only one page documents `skipped`; elsewhere a lead neither
-		// enrolled nor updated was left out (the set holds no duplicates).
+		// enrolled nor updated was left out (the set holds no duplicates),
+		// unless the answer gave no count to tell.
 		n := res.Skipped
-		if !res.SkippedReported {
+		switch {
+		case res.SkippedReported:
+		case res.EnrolledUnknown:
+			n = 0
+			tflog.Debug(ctx, "bulk answer without enrolled or total: cannot tell whether leads were skipped", map[string]any{"campaign_id": campaignID, "batch": len(batch)})
+		default:
 			n = int64(len(batch)) - res.Enrolled - res.Updated
 		}
 		if n > 0 {

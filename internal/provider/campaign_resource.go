@@ -99,8 +99,9 @@ func (m campaignModel) input() leadterra.CampaignInput {
 	return in
 }
 
-// apply copies what the API reported into m. Fields the answer lacks (the
-// API reference shows no create response body beyond id) keep m's values.
+// apply copies what a read reported into m. Fields the answer lacks keep
+// m's values; steps count as reported only when sequenceSteps is present
+// (an empty list says the campaign has none).
 func (m *campaignModel) apply(c leadterra.Campaign) {
 	if c.ID != "" {
 		m.ID = types.StringValue(c.ID)
@@ -114,9 +115,18 @@ func (m *campaignModel) apply(c leadterra.Campaign) {
 	if c.CreatedAt != "" {
 		m.CreatedAt = types.StringValue(c.CreatedAt)
 	}
-	if c.Steps != nil || c.Name != "" {
+	if c.Steps != nil {
 		m.SequenceSteps = mergeSteps(m.SequenceSteps, c.Steps)
 	}
+}
+
+// afterWrite fills the computed values after a create or update (see
+// write_state.go): name and steps stay as planned, whatever the answer
+// echoed; a new campaign is a draft unless the answer says otherwise.
+func (m *campaignModel) afterWrite(c leadterra.Campaign) {
+	m.ID = knownOr(m.ID, c.ID, "")
+	m.Status = knownOr(m.Status, c.Status, leadterra.StatusDraft)
+	m.CreatedAt = knownOr(m.CreatedAt, c.CreatedAt, "")
 }
 
 // mergeSteps builds the step list from the API, keeping the known
@@ -153,16 +163,10 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	// cannot make a second campaign when a response is lost.
 	camp, err := client.CreateCampaign(ctx, plan.input(), leadterra.NewIdempotencyKey())
 	if err != nil {
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "create", Object: fmt.Sprintf("campaign %q", plan.Name.ValueString())}, err)
+		createError(&resp.Diagnostics, "campaign", fmt.Sprintf("campaign %q", plan.Name.ValueString()), "camp_…", err)
 		return
 	}
-	if camp.ID == "" {
-		resp.Diagnostics.AddError("Leadterra returned no campaign id", "The create answer carried no id, so Terraform cannot track the campaign. Check the dashboard for a new draft campaign named "+fmt.Sprintf("%q", plan.Name.ValueString())+" and import it.")
-		return
-	}
-	plan.Status = types.StringValue(leadterra.StatusDraft)
-	plan.CreatedAt = types.StringNull()
-	plan.apply(camp)
+	plan.afterWrite(camp)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -219,8 +223,7 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "update", Object: campaignObject(id)}, err)
 		return
 	}
-	plan.ID, plan.Status, plan.CreatedAt = state.ID, state.Status, state.CreatedAt
-	plan.apply(camp)
+	plan.afterWrite(camp)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

@@ -89,17 +89,16 @@ func (m webhookModel) input(ctx context.Context) (leadterra.WebhookInput, bool) 
 	return in, m.Events.ElementsAs(ctx, &in.Events, false) == nil
 }
 
-// apply copies what the API reported. fromRead takes url and events from
-// the API (drift); after a write they stay as configured, so an API that
-// echoes them differently cannot make the result inconsistent.
-func (m *webhookModel) apply(w leadterra.Webhook, fromRead bool) {
+// apply copies what a read reported: url and events too, so a change made
+// elsewhere shows as drift.
+func (m *webhookModel) apply(w leadterra.Webhook) {
 	if w.ID != "" {
 		m.ID = types.StringValue(w.ID)
 	}
-	if fromRead && w.URL != "" {
+	if w.URL != "" {
 		m.URL = types.StringValue(w.URL)
 	}
-	if fromRead && w.Events != nil {
+	if w.Events != nil {
 		m.Events = webhookStringSet(w.Events)
 	}
 	if w.Status != "" {
@@ -111,6 +110,18 @@ func (m *webhookModel) apply(w leadterra.Webhook, fromRead bool) {
 	if w.SigningSecret != "" {
 		m.SigningSecret = types.StringValue(w.SigningSecret)
 	}
+}
+
+// afterWrite fills the computed values after a create or update (see
+// write_state.go): url and events stay as planned, so an API that echoes
+// them normalised (another case, a trailing slash, events reordered or
+// left out) cannot make the result inconsistent. A new webhook is active
+// unless the answer says otherwise.
+func (m *webhookModel) afterWrite(w leadterra.Webhook) {
+	m.ID = knownOr(m.ID, w.ID, "")
+	m.Status = knownOr(m.Status, w.Status, "active")
+	m.CreatedAt = knownOr(m.CreatedAt, w.CreatedAt, "")
+	m.SigningSecret = knownOr(m.SigningSecret, w.SigningSecret, "")
 }
 
 func webhookStringSet(items []string) types.Set {
@@ -137,15 +148,10 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	// One key for every retry: a lost answer cannot register it twice.
 	wh, err := client.CreateWebhook(ctx, in, leadterra.NewIdempotencyKey())
 	if err != nil {
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "create", Object: fmt.Sprintf("webhook for %q", in.URL)}, err)
+		createError(&resp.Diagnostics, "webhook", fmt.Sprintf("webhook for %q", in.URL), "wh_…", err)
 		return
 	}
-	if wh.ID == "" {
-		resp.Diagnostics.AddError("Leadterra returned no webhook id", fmt.Sprintf("The webhook for %q was registered, but the answer carried no id, so Terraform cannot track it. Remove it in the Leadterra dashboard, then apply again.", in.URL))
-		return
-	}
-	plan.Status, plan.CreatedAt, plan.SigningSecret = types.StringValue("active"), types.StringNull(), types.StringNull()
-	plan.apply(wh, false)
+	plan.afterWrite(wh)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -172,7 +178,7 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "read", Object: webhookObject(id)}, err)
 		return
 	}
-	state.apply(wh, true)
+	state.apply(wh)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -244,9 +250,7 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "update", Object: webhookObject(id)}, err)
 		return
 	}
-	plan.ID, plan.Status, plan.CreatedAt, plan.SigningSecret = state.ID, state.Status, state.CreatedAt, state.SigningSecret
-	wh.SigningSecret = "" // planned from state: a new one shows on the next refresh
-	plan.apply(wh, false)
+	plan.afterWrite(wh)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

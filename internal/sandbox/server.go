@@ -58,6 +58,8 @@ type Server struct {
 	counts map[string]int
 	total  int
 	writes int
+
+	responseHooks responseHooks // tests' rewrites of answers (response_hooks.go)
 }
 
 // New returns a Server configured by opts.
@@ -227,6 +229,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, status *int) {
 	if replayed {
 		resp = resp.withHeader("Idempotent-Replayed", "true")
 	}
+	resp = s.responseHooks.rewrite(pattern, resp)
 
 	if fault != nil {
 		switch fault.Kind {
