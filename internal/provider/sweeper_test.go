@@ -18,7 +18,7 @@ import (
 // testResourcePrefix), using LEADTERRA_API_KEY and LEADTERRA_BASE_URL.
 func TestMain(m *testing.M) {
 	// As main does: the provider's log settings, not the framework defaults.
-	LimitFrameworkTraceLogs()
+	LimitSDKLogs()
 	// The provider's address is leadterra/leadterra, as the examples'
 	// required_providers blocks say; the testing framework defaults to the
 	// hashicorp namespace. The GNUmakefile sets this too.
