@@ -17,6 +17,11 @@ import (
 // removes what an interrupted live run left behind (objects named with
 // testResourcePrefix), using LEADTERRA_API_KEY and LEADTERRA_BASE_URL.
 func TestMain(m *testing.M) {
+	// A mistyped LEADTERRA_ACC_LIVE must not pass for a live run.
+	if _, err := liveMode(os.Getenv); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 	// As main does: the provider's log settings, not the framework defaults.
 	LimitSDKLogs()
 	// The provider's address is leadterra/leadterra, as the examples'
