@@ -1,8 +1,12 @@
 package provider
 
 import (
+	"fmt"
 	"os"
+	"strings"
 	"testing"
+
+	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 )
 
 func TestLimitSDKLogs(t *testing.T) {
@@ -45,5 +49,14 @@ func TestLimitSDKLogs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestErrorLogFields_leaveOutTheAPIsWords(t *testing.T) {
+	err := fmt.Errorf("listing leads: %w", &leadterra.APIError{StatusCode: 422, Code: "validation_failed", Message: "ann@example.com is invalid",
+		Items: []leadterra.ErrorItem{{Index: 0, Email: "ann@example.com", Message: "email ann@example.com is not valid"}}, Method: "GET", Path: "/v1/campaigns/c/leads", RequestID: "req_1"})
+	fields := errorLogFields(err)
+	if got := fmt.Sprint(fields); strings.Contains(got, "ann@example.com") || fields["http_status"] != 422 || fields["error_code"] != "validation_failed" {
+		t.Fatalf("fields %v", got)
 	}
 }
