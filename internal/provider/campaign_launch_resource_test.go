@@ -469,6 +469,7 @@ func TestAccScenario_launchAndStats(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             func(*terraform.State) error { return env.checkLiveCampaignGone(t, id, false) },
 		Steps: []resource.TestStep{
 			{
 				Config: cfg(false),
