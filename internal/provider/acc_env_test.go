@@ -20,9 +20,10 @@ import (
 // sandbox process posing as one).
 const (
 	envLive = "LEADTERRA_ACC_LIVE"
-	// envAllowLiveKey must hold this exact phrase before a live run accepts an
-	// sk_live_ key: production keys send real email.
+	// envAllowLiveKey must hold this exact phrase before a live run accepts a
+	// key that is not an sk_test_ key: production keys send real email.
 	envAllowLiveKey     = "LEADTERRA_ACC_ALLOW_LIVE_KEY"
+	testKeyPrefix       = "sk_test_"
 	allowLiveKeyPhrase  = "real-email-may-be-sent"
 	testResourcePrefix  = "tf-acc-"
 	testLeadEmailDomain = "example.com"
@@ -50,12 +51,14 @@ func withDocumentedOnly() envOption { return func(o *sandbox.Options) { o.Docume
 
 func withStyle(s sandbox.Style) envOption { return func(o *sandbox.Options) { o.Style = s } }
 
-func isLive() bool { return os.Getenv(envLive) == "1" }
-
 // newTestEnv starts a sandbox for t, or returns the live environment.
 func newTestEnv(t *testing.T, opts ...envOption) *testEnv {
 	t.Helper()
-	if isLive() {
+	live, err := liveMode(os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if live {
 		env, err := liveEnv(os.Getenv)
 		if err != nil {
 			t.Fatal(err)
@@ -83,15 +86,30 @@ func newTestEnv(t *testing.T, opts ...envOption) *testEnv {
 	return env
 }
 
-// liveEnv reads the live-mode settings and refuses a production key unless
-// explicitly allowed.
+// liveMode reads LEADTERRA_ACC_LIVE: "1" is live, "" and "0" the sandbox.
+// Anything else is an error, not a silent sandbox run that looks like a
+// passing live one.
+func liveMode(getenv func(string) string) (bool, error) {
+	switch v := getenv(envLive); v {
+	case "1":
+		return true, nil
+	case "", "0":
+		return false, nil
+	default:
+		return false, fmt.Errorf("%s=%q: set it to 1 to run the acceptance tests against the API named by %s and %s, or to 0 or nothing for the in-process sandbox", envLive, v, EnvBaseURL, EnvAPIKey)
+	}
+}
+
+// liveEnv reads the live-mode settings. Only an sk_test_ key runs unless the
+// override phrase is set: an allow-list, so that a production key of any
+// shape (sk_live_ or one the docs do not name) is refused.
 func liveEnv(getenv func(string) string) (*testEnv, error) {
 	key := strings.TrimSpace(getenv(EnvAPIKey))
 	if key == "" {
-		return nil, fmt.Errorf("%s=1 needs %s (an sk_test_ key)", envLive, EnvAPIKey)
+		return nil, fmt.Errorf("%s=1 needs %s (an %s key)", envLive, EnvAPIKey, testKeyPrefix)
 	}
-	if strings.HasPrefix(key, "sk_live_") && getenv(envAllowLiveKey) != allowLiveKeyPhrase {
-		return nil, fmt.Errorf("refusing to run acceptance tests with an sk_live_ key: they create and start campaigns, and a production workspace would send real email. Use an sk_test_ key, or set %s=%s if you really mean it", envAllowLiveKey, allowLiveKeyPhrase)
+	if !strings.HasPrefix(key, testKeyPrefix) && getenv(envAllowLiveKey) != allowLiveKeyPhrase {
+		return nil, fmt.Errorf("refusing to run acceptance tests with a key that does not start with %s: they create and start campaigns, and a production workspace would send real email. Use an %s key, or set %s=%s if you really mean it", testKeyPrefix, testKeyPrefix, envAllowLiveKey, allowLiveKeyPhrase)
 	}
 	base := getenv(EnvBaseURL)
 	if base == "" {
@@ -126,26 +144,41 @@ func randomKey(prefix string) string {
 	return prefix + hex.EncodeToString(b)
 }
 
-func TestLiveEnvRefusesLiveKey(t *testing.T) {
-	env := map[string]string{envLive: "1", EnvAPIKey: "sk_live_abc"}
-	if _, err := liveEnv(func(k string) string { return env[k] }); err == nil || !strings.Contains(err.Error(), "refusing") {
-		t.Fatalf("want a refusal for an sk_live_ key, got %v", err)
+func TestLiveEnvAllowsOnlyTestKeys(t *testing.T) {
+	for _, key := range []string{"sk_live_abc", "sk_abc", "pk_test_abc", "SK_TEST_abc", " sk_live_sk_test_"} {
+		env := map[string]string{envLive: "1", EnvAPIKey: key}
+		if _, err := liveEnv(func(k string) string { return env[k] }); err == nil || !strings.Contains(err.Error(), "refusing") {
+			t.Errorf("key %q: want a refusal, got %v", key, err)
+		}
+		env[envAllowLiveKey] = "yes"
+		if _, err := liveEnv(func(k string) string { return env[k] }); err == nil {
+			t.Errorf("key %q: a vague override must not unlock it", key)
+		}
+		env[envAllowLiveKey] = allowLiveKeyPhrase
+		if _, err := liveEnv(func(k string) string { return env[k] }); err != nil {
+			t.Errorf("key %q: the exact override phrase must unlock it: %v", key, err)
+		}
 	}
-	env[envAllowLiveKey] = "yes"
-	if _, err := liveEnv(func(k string) string { return env[k] }); err == nil {
-		t.Fatal("a vague override must not unlock an sk_live_ key")
-	}
-	env[envAllowLiveKey] = allowLiveKeyPhrase
-	if _, err := liveEnv(func(k string) string { return env[k] }); err != nil {
-		t.Fatalf("the exact override phrase must unlock it: %v", err)
-	}
-	env = map[string]string{envLive: "1", EnvAPIKey: "sk_test_abc\n"}
+	env := map[string]string{envLive: "1", EnvAPIKey: "sk_test_abc\n"}
 	got, err := liveEnv(func(k string) string { return env[k] })
 	if err != nil || got.Key != "sk_test_abc" || got.BaseURL != "https://app.leadterra.co" {
 		t.Fatalf("sk_test_ key: got %+v, %v", got, err)
 	}
 	if _, err := liveEnv(func(string) string { return "" }); err == nil {
 		t.Fatal("live mode without a key must fail")
+	}
+}
+
+func TestLiveModeValues(t *testing.T) {
+	for v, want := range map[string]bool{"": false, "0": false, "1": true} {
+		if got, err := liveMode(func(string) string { return v }); err != nil || got != want {
+			t.Errorf("%s=%q: got %v, %v; want %v", envLive, v, got, err, want)
+		}
+	}
+	for _, v := range []string{"true", "yes", "2", " 1", "on"} {
+		if _, err := liveMode(func(string) string { return v }); err == nil || !strings.Contains(err.Error(), "set it to 1") {
+			t.Errorf("%s=%q must be an error, got %v", envLive, v, err)
+		}
 	}
 }
 

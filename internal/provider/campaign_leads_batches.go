@@ -91,7 +91,7 @@ func (o *upsertOutcome) nameSkipped(ctx context.Context, client *leadterra.Clien
 	}
 	listed, err := client.ListLeads(ctx, campaignID)
 	if err != nil {
-		tflog.Debug(ctx, "could not list leads to name the skipped ones", map[string]any{"error": err.Error()})
+		tflog.Debug(ctx, "could not list leads to name the skipped ones", errorLogFields(err))
 		return
 	}
 	enrolled := map[string]bool{}

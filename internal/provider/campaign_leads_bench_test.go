@@ -20,7 +20,7 @@ import (
 //	go test -run '^$' -bench CampaignLeadsPlan -benchtime 3x ./internal/provider
 //
 // TF_LOG_SDK_FRAMEWORK=TRACE shows the framework's quadratic trace path that
-// LimitFrameworkTraceLogs avoids.
+// LimitSDKLogs avoids.
 func BenchmarkCampaignLeadsPlan(b *testing.B) {
 	server, err := providerserver.NewProtocol6WithError(New("bench")())()
 	if err != nil {

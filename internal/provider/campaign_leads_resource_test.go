@@ -76,6 +76,7 @@ func seedLeadsCampaign(t *testing.T, env *testEnv) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	env.removeLiveCampaign(t, camp.ID)
 	return camp.ID
 }
 
@@ -227,6 +228,7 @@ func TestAccCampaignLeads_full(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             func(*terraform.State) error { return env.checkLiveCampaignGone(t, id, false) },
 		Steps: []resource.TestStep{
 			{
 				Config:           env.config(camp + leadsHCL(leadsCampRef, 0, ava, ben, cy)),
@@ -251,7 +253,10 @@ func TestAccCampaignLeads_full(t *testing.T) {
 					}),
 				),
 			},
-			{ResourceName: leadsAddr, ImportState: true, ImportStateVerify: true},
+			{ResourceName: leadsAddr, ImportState: true, ImportStateVerify: true, SkipFunc: env.skipUnlessOffered(t, leadterra.CapLeadsList, func(ctx context.Context, c *leadterra.Client) error {
+				_, err := c.ListLeads(ctx, id)
+				return err
+			})},
 			{
 				// Edit one lead (a custom field dropped), remove one, add two,
 				// in batches of 2: only the 3 upserts are sent, in 2 requests.

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 	"github.com/leadterra/terraform-provider-leadterra/internal/sandbox"
 )
 
@@ -74,7 +76,7 @@ func TestAccCampaign_full(t *testing.T) {
 					return fmt.Errorf("campaign %s still exists after destroy", id)
 				}
 			}
-			return nil
+			return env.checkLiveCampaignGone(t, id, false)
 		},
 		Steps: []resource.TestStep{
 			{
@@ -95,9 +97,14 @@ func TestAccCampaign_full(t *testing.T) {
 				),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
-			{ResourceName: campaignAddr, ImportState: true, ImportStateVerify: true},
+			{ResourceName: campaignAddr, ImportState: true, ImportStateVerify: true, SkipFunc: env.campaignReadOffered(t, &id)},
 			{
-				// Rename and add a step: changed in place.
+				// Rename and add a step: changed in place (probed with a
+				// change to what it already is).
+				SkipFunc: env.skipUnlessOffered(t, leadterra.CapCampaignUpdate, func(ctx context.Context, c *leadterra.Client) error {
+					_, err := c.UpdateCampaign(ctx, id, leadterra.CampaignInput{Name: name, Steps: []leadterra.Step{{Subject: stepIntro.subject, BodyHTML: stepIntro.body}}})
+					return err
+				}),
 				Config:           env.config(campaignHCL(name+"-v2", stepIntro, stepFollowUp)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate)}},
 				Check: resource.ComposeAggregateTestCheckFunc(

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ func TestAccLogs_neverContainKey(t *testing.T) {
 	t.Setenv("TF_LOG_PATH_MASK", "")
 	// As main does when the provider starts under TF_LOG=trace.
 	t.Setenv(EnvFrameworkLogLevel, "")
-	LimitFrameworkTraceLogs()
+	LimitSDKLogs()
 	badKey := randomKey("sk_test_rejected_")
 	// The key comes from the environment, as in CI: the testing framework
 	// logs the configuration text itself at trace level.
@@ -86,6 +87,81 @@ resource "leadterra_campaign_launch" "s" {
 	for _, pii := range []string{leadEmail, "Secretname"} {
 		if strings.Contains(log, pii) {
 			t.Errorf("lead data %q appears in the TF_LOG=trace output of the CLI or the provider", pii)
+		}
+	}
+}
+
+// TestAccLogs_neverContainLeadData applies, with TF_LOG=trace, leads that
+// make the provider name a lead to the user: a suppressed one (a warning), one
+// the API rejects (an error from the API's 422) and one that fails the
+// plan-time check. The CLI's diagnostics must name them; no log line may hold
+// their addresses or names: neither the provider's, the plugin framework's,
+// the protocol layer's nor the CLI's (only the testing framework's own
+// entries, which print each configuration, are left out). With
+// LEADTERRA_LOG_LEAD_DATA=1 this test fails: the protocol layer logs the
+// diagnostics and both SDK layers the attribute paths. Not parallel: the log
+// settings are process-wide.
+func TestAccLogs_neverContainLeadData(t *testing.T) {
+	env := newTestEnv(t)
+	env.requireSandbox(t)
+	dir := t.TempDir()
+	logPath := filepath.Join(dir, "trace.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logPath)
+	t.Setenv("TF_LOG_PATH_MASK", "")
+	// As main does when the provider starts, from a user's settings that
+	// ask the SDK libraries for everything.
+	t.Setenv(EnvLogLeadData, "")
+	t.Setenv(EnvFrameworkLogLevel, "TRACE")
+	t.Setenv(EnvProtocolLogLevel, "TRACE")
+	LimitSDKLogs()
+
+	tag := randomKey("")[:8]
+	good := leadSpec{email: "tf-acc-good-" + tag + "@example.com", first: "Goodname" + tag}
+	suppressed := leadSpec{email: "tf-acc-supp-" + tag + "@example.com", first: "Suppname" + tag}
+	rejected := leadSpec{email: "tf-acc-rej-" + tag + "@bücher.example", first: "Rejname" + tag}
+	invalid := leadSpec{email: "tf-acc-inv-" + tag + ".example.com", first: "Invname" + tag}
+	if _, err := sandboxClient(t, env).AddSuppressions(context.Background(), []string{suppressed.email}); err != nil {
+		t.Fatal(err)
+	}
+	campaign := `resource "leadterra_campaign" "c" {
+  name           = "tf-acc-logs-leads"
+  sequence_steps = [{ subject = "Hi {{firstName}}", body_html = "<p>Hello</p>" }]
+}
+`
+	cfg := func(leads ...leadSpec) string {
+		return env.config(campaign + leadsHCL("leadterra_campaign.c.id", 0, leads...))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg(good, suppressed), Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(leadsAddr, "skipped_count", "1"),
+				resource.TestCheckTypeSetElemAttr(leadsAddr, "skipped_emails.*", suppressed.email),
+			)},
+			{Config: cfg(good, suppressed, rejected), ExpectError: errorRe("The API rejected these leads:", rejected.email)},
+			{Config: cfg(good, suppressed, invalid), PlanOnly: true, ExpectError: errorRe("Invalid email address", invalid.email, "has no @")},
+			{Config: cfg(good, suppressed)},
+		},
+	})
+	raw, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatalf("reading the trace log: %v", err)
+	}
+	log := withoutHarnessEntries(string(raw))
+	// The provider's own trace lines must be there, the 422 included, or the
+	// absence of lead data would prove nothing.
+	for _, want := range []string{"sending Leadterra API request", "/leads/bulk", "http_status=422"} {
+		if !strings.Contains(log, want) {
+			t.Fatalf("the provider's trace log (%d bytes) lacks %q: logging is not captured, the test proves nothing", len(log), want)
+		}
+	}
+	for _, l := range []leadSpec{good, suppressed, rejected, invalid} {
+		for _, pii := range []string{l.email, l.first, strings.SplitN(l.email, "@", 2)[0]} {
+			if strings.Contains(log, pii) {
+				t.Errorf("lead data %q appears in the TF_LOG=trace output of the CLI or the provider", pii)
+			}
 		}
 	}
 }

@@ -2,8 +2,11 @@ package provider
 
 import (
 	"context"
+	"errors"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 )
 
 // apiLogger forwards the client's body-free request logs to tflog and masks
@@ -28,4 +31,14 @@ func (l *apiLogger) Debug(ctx context.Context, msg string, fields map[string]any
 
 func (l *apiLogger) Warn(ctx context.Context, msg string, fields map[string]any) {
 	tflog.Warn(l.mask(ctx), msg, fields)
+}
+
+// errorLogFields describes err for a log line without the API's message or
+// error items: a 422's items name the leads it rejected.
+func errorLogFields(err error) map[string]any {
+	var apiErr *leadterra.APIError
+	if errors.As(err, &apiErr) {
+		return map[string]any{"http_method": apiErr.Method, "http_path": apiErr.Path, "http_status": apiErr.StatusCode, "error_code": apiErr.Code, "request_id": apiErr.RequestID}
+	}
+	return map[string]any{"error": err.Error()}
 }

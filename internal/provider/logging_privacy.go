@@ -1,46 +1,56 @@
 package provider
 
 import (
+	"log"
 	"os"
 	"strings"
 )
 
-// EnvFrameworkLogLevel is the plugin framework's own log level variable.
-const EnvFrameworkLogLevel = "TF_LOG_SDK_FRAMEWORK"
+// Log settings of the SDK libraries the provider is built on.
+const (
+	// EnvFrameworkLogLevel is the plugin framework's own log level variable.
+	EnvFrameworkLogLevel = "TF_LOG_SDK_FRAMEWORK"
+	// EnvProtocolLogLevel is terraform-plugin-go's protocol log level variable.
+	EnvProtocolLogLevel = "TF_LOG_SDK_PROTO"
+	// EnvProtocolDataDir makes terraform-plugin-go write every request and
+	// response, values included, to files in that directory.
+	EnvProtocolDataDir = "TF_LOG_SDK_PROTO_DATA_DIR"
+	// EnvLogLeadData, set to exactly "1", lets the SDK libraries log as the
+	// TF_LOG* variables ask, lead personal data included.
+	EnvLogLeadData = "LEADTERRA_LOG_LEAD_DATA"
+)
 
-// LimitFrameworkTraceLogs caps the plugin framework's own logs at INFO
-// unless the user chose a level for the framework (TF_LOG_SDK_FRAMEWORK). It
-// runs before the provider serves, for two reasons:
+// LimitSDKLogs keeps lead personal data out of the logs of the libraries the
+// provider is built on. It runs before the provider serves (they read these
+// variables when they start logging a request). Unless EnvLogLeadData is "1":
 //
-//   - Privacy: at DEBUG and TRACE the framework logs the path of the
-//     attributes it visits, and a path into the leads map holds the lead's
-//     email address.
-//   - Speed: with no level of its own, the framework assumes TRACE might be
-//     wanted and, for each value of a plan, walks a context chain that grows
-//     with every value it visits (terraform-plugin-framework v1.19,
-//     MarkComputedNilsAsUnknown and NullifyWriteOnlyAttributes). That is
-//     quadratic in the size of the plan: minutes for 10,000 leads. An explicit
-//     level above TRACE skips that walk.
+//   - the protocol logger (terraform-plugin-go) is turned off: at ERROR and
+//     WARN it logs every diagnostic's summary and detail, which name leads
+//     for the user, and at TRACE the attribute paths, which in the leads map
+//     hold email addresses;
+//   - the framework logger is turned off: it logs attribute paths too;
+//   - TF_LOG_SDK_PROTO_DATA_DIR is ignored: those files hold every value.
 //
-// INFO, WARN, ERROR or OFF chosen through TF_LOG_SDK or TF_LOG is kept. With no
-// level at all Terraform collects no logs, and WARN keeps the framework's
-// warnings and errors for test runs, which print it to stderr.
-func LimitFrameworkTraceLogs() {
-	if os.Getenv(EnvFrameworkLogLevel) != "" {
+// These are process-wide variables, and a user may have set them to debug
+// another provider: only a leadterra variable is consent. The provider's own
+// logs (one line per API call, no body) keep the level TF_LOG asks for.
+//
+// Even with consent the framework gets an explicit level when no TF_LOG*
+// variable asks for one: with none it assumes TRACE might be wanted and, for
+// each value of a plan, walks a context chain that grows with every value it
+// visits (terraform-plugin-framework v1.19, MarkComputedNilsAsUnknown and
+// NullifyWriteOnlyAttributes), which is minutes for 10,000 leads.
+func LimitSDKLogs() {
+	if os.Getenv(EnvLogLeadData) != "1" {
+		if dir := os.Getenv(EnvProtocolDataDir); dir != "" {
+			_ = os.Unsetenv(EnvProtocolDataDir)
+			log.Printf("[WARN] terraform-provider-leadterra: ignoring %s: protocol data files hold lead personal data; set %s=1 to write them", EnvProtocolDataDir, EnvLogLeadData)
+		}
+		_ = os.Setenv(EnvProtocolLogLevel, "OFF")
+		_ = os.Setenv(EnvFrameworkLogLevel, "OFF")
 		return
 	}
-	level := os.Getenv("TF_LOG_SDK")
-	if level == "" {
-		level = os.Getenv("TF_LOG")
+	if os.Getenv(EnvFrameworkLogLevel) == "" && os.Getenv("TF_LOG_SDK") == "" && strings.TrimSpace(os.Getenv("TF_LOG")) == "" {
+		_ = os.Setenv(EnvFrameworkLogLevel, "OFF")
 	}
-	level = strings.ToUpper(strings.TrimSpace(level))
-	switch level {
-	case "OFF", "ERROR", "WARN", "INFO":
-	case "":
-		level = "WARN"
-	default:
-		// DEBUG, TRACE, JSON, or any other value Terraform reads as TRACE.
-		level = "INFO"
-	}
-	_ = os.Setenv(EnvFrameworkLogLevel, level)
 }

@@ -1,29 +1,62 @@
 package provider
 
 import (
+	"fmt"
 	"os"
+	"strings"
 	"testing"
+
+	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 )
 
-func TestLimitFrameworkTraceLogs(t *testing.T) {
+func TestLimitSDKLogs(t *testing.T) {
+	unset := "<unset>"
 	for _, tc := range []struct {
-		tfLog, sdk, framework, want string
+		name                                      string
+		consent, tfLog, framework, proto, dataDir string
+		wantFramework, wantProto, wantDataDir     string
 	}{
-		{"", "", "", "WARN"},      // no TRACE walk even when nothing is logged
-		{"DEBUG", "", "", "INFO"}, // at DEBUG the framework logs attribute paths: lead emails
-		{"warn", "", "", "WARN"},  // never more than the user asked for
-		{"TRACE", "OFF", "", "OFF"},
-		{"trace", "", "", "INFO"},
-		{"JSON", "", "", "INFO"},
-		{"", "TRACE", "", "INFO"},
-		{"TRACE", "", "TRACE", "TRACE"}, // the user's explicit choice wins
+		// Without consent, neither SDK logger runs, whatever was asked.
+		{"no levels", "", "", "", "", "", "OFF", "OFF", unset},
+		{"TF_LOG=trace", "", "TRACE", "", "", "", "OFF", "OFF", unset},
+		{"explicit SDK levels", "", "TRACE", "TRACE", "DEBUG", "", "OFF", "OFF", unset},
+		{"protocol data files", "", "TRACE", "", "", "/tmp/x", "OFF", "OFF", unset},
+		{"consent is exactly 1", "yes", "TRACE", "", "", "/tmp/x", "OFF", "OFF", unset},
+		// With consent, the TF_LOG* variables apply as they are...
+		{"consent, TF_LOG", "1", "TRACE", "", "", "/tmp/x", "", "", "/tmp/x"},
+		{"consent, explicit levels", "1", "TRACE", "DEBUG", "WARN", "", "DEBUG", "WARN", unset},
+		// ...except that the framework never guesses TRACE when no level is set.
+		{"consent, no levels", "1", "", "", "", "", "OFF", "", unset},
 	} {
-		t.Setenv("TF_LOG", tc.tfLog)
-		t.Setenv("TF_LOG_SDK", tc.sdk)
-		t.Setenv(EnvFrameworkLogLevel, tc.framework)
-		LimitFrameworkTraceLogs()
-		if got := os.Getenv(EnvFrameworkLogLevel); got != tc.want {
-			t.Errorf("TF_LOG=%q TF_LOG_SDK=%q %s=%q: got %q, want %q", tc.tfLog, tc.sdk, EnvFrameworkLogLevel, tc.framework, got, tc.want)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv(EnvLogLeadData, tc.consent)
+			t.Setenv("TF_LOG", tc.tfLog)
+			t.Setenv("TF_LOG_SDK", "")
+			t.Setenv(EnvFrameworkLogLevel, tc.framework)
+			t.Setenv(EnvProtocolLogLevel, tc.proto)
+			t.Setenv(EnvProtocolDataDir, tc.dataDir)
+			if tc.dataDir == "" {
+				_ = os.Unsetenv(EnvProtocolDataDir)
+			}
+			LimitSDKLogs()
+			for name, want := range map[string]string{EnvFrameworkLogLevel: tc.wantFramework, EnvProtocolLogLevel: tc.wantProto, EnvProtocolDataDir: tc.wantDataDir} {
+				got, set := os.LookupEnv(name)
+				if !set {
+					got = unset
+				}
+				if got != want {
+					t.Errorf("%s: got %q, want %q", name, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestErrorLogFields_leaveOutTheAPIsWords(t *testing.T) {
+	err := fmt.Errorf("listing leads: %w", &leadterra.APIError{StatusCode: 422, Code: "validation_failed", Message: "ann@example.com is invalid",
+		Items: []leadterra.ErrorItem{{Index: 0, Email: "ann@example.com", Message: "email ann@example.com is not valid"}}, Method: "GET", Path: "/v1/campaigns/c/leads", RequestID: "req_1"})
+	fields := errorLogFields(err)
+	if got := fmt.Sprint(fields); strings.Contains(got, "ann@example.com") || fields["http_status"] != 422 || fields["error_code"] != "validation_failed" {
+		t.Fatalf("fields %v", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -17,8 +18,13 @@ import (
 // removes what an interrupted live run left behind (objects named with
 // testResourcePrefix), using LEADTERRA_API_KEY and LEADTERRA_BASE_URL.
 func TestMain(m *testing.M) {
+	// A mistyped LEADTERRA_ACC_LIVE must not pass for a live run.
+	if _, err := liveMode(os.Getenv); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 	// As main does: the provider's log settings, not the framework defaults.
-	LimitFrameworkTraceLogs()
+	LimitSDKLogs()
 	// The provider's address is leadterra/leadterra, as the examples'
 	// required_providers blocks say; the testing framework defaults to the
 	// hashicorp namespace. The GNUmakefile sets this too.
@@ -33,14 +39,22 @@ func init() {
 		Name: "leadterra_campaign",
 		F:    sweepCampaigns,
 	})
+	resource.AddTestSweepers("leadterra_webhook", &resource.Sweeper{
+		Name: "leadterra_webhook",
+		F:    sweepWebhooks,
+	})
+}
+
+func sweeperClient() (*leadterra.Client, error) {
+	env, err := liveEnv(os.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	return leadterra.New(leadterra.Config{BaseURL: env.BaseURL, APIKey: env.Key})
 }
 
 func sweepCampaigns(_ string) error {
-	env, err := liveEnv(os.Getenv)
-	if err != nil {
-		return err
-	}
-	client, err := leadterra.New(leadterra.Config{BaseURL: env.BaseURL, APIKey: env.Key})
+	client, err := sweeperClient()
 	if err != nil {
 		return err
 	}
@@ -65,4 +79,60 @@ func sweepCampaigns(_ string) error {
 		log.Printf("[INFO] sweeper: campaign %s (%s): outcome %d", c.ID, c.Name, outcome)
 	}
 	return nil
+}
+
+// webhookLister is the client's webhook listing (GET /v1/webhooks, a
+// completion). Asserted rather than called so that the sweeper builds with a
+// client that has none yet; TestWebhookSweeper_findsTheListing catches a
+// listing of another shape.
+type webhookLister interface {
+	ListWebhooks(context.Context) ([]leadterra.Webhook, error)
+}
+
+// sweepWebhooks deletes webhooks whose URL holds testResourcePrefix (the
+// tests register https://example.com/tf-acc-…).
+func sweepWebhooks(_ string) error {
+	client, err := sweeperClient()
+	if err != nil {
+		return err
+	}
+	lister, ok := any(client).(webhookLister)
+	if !ok {
+		log.Printf("[WARN] sweeper: this client cannot list webhooks; test webhooks (URLs holding %q) can only be removed in the dashboard", testResourcePrefix)
+		return nil
+	}
+	ctx := context.Background()
+	hooks, err := lister.ListWebhooks(ctx)
+	if leadterra.IsNotOffered(err) {
+		log.Printf("[WARN] sweeper: %v; test webhooks (URLs holding %q) can only be removed in the dashboard", err, testResourcePrefix)
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("listing webhooks: %w", err)
+	}
+	for _, w := range hooks {
+		if !strings.Contains(w.URL, testResourcePrefix) {
+			continue
+		}
+		err := client.DeleteWebhook(ctx, w.ID)
+		if leadterra.IsNotOffered(err) {
+			log.Printf("[WARN] sweeper: %v; webhook %s (%s) stays registered: remove it in the dashboard", err, w.ID, w.URL)
+			continue
+		}
+		if err != nil && !leadterra.IsObjectNotFound(err) {
+			return fmt.Errorf("sweeping webhook %s: %w", w.ID, err)
+		}
+		log.Printf("[INFO] sweeper: webhook %s (%s) deleted", w.ID, w.URL)
+	}
+	return nil
+}
+
+// TestWebhookSweeper_findsTheListing fails when the client gains a
+// ListWebhooks of another shape than webhookLister: the sweeper would
+// otherwise silently keep saying it cannot list.
+func TestWebhookSweeper_findsTheListing(t *testing.T) {
+	m, has := reflect.TypeOf(&leadterra.Client{}).MethodByName("ListWebhooks")
+	if _, ok := any(&leadterra.Client{}).(webhookLister); has && !ok {
+		t.Fatalf("leadterra.Client.ListWebhooks is %v; update webhookLister to match", m.Type)
+	}
 }

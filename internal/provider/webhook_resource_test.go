@@ -72,7 +72,7 @@ func TestAccWebhook_full(t *testing.T) {
 					if env.Sandbox != nil && len(env.Sandbox.Webhooks()) != 0 {
 						return fmt.Errorf("webhooks left after destroy: %+v", env.Sandbox.Webhooks())
 					}
-					return nil
+					return env.checkLiveWebhookGone(t, id)
 				},
 				Steps: []resource.TestStep{
 					{
@@ -90,8 +90,17 @@ func TestAccWebhook_full(t *testing.T) {
 						ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 					},
 					// signing_secret is the one true secret an API may return only on create.
-					{ResourceName: webhookAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"signing_secret"}},
+					{ResourceName: webhookAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"signing_secret"},
+						SkipFunc: env.skipUnlessOffered(t, leadterra.CapWebhookRead, func(ctx context.Context, c *leadterra.Client) error {
+							_, err := c.GetWebhook(ctx, id)
+							return err
+						})},
 					{
+						// Changed in place (probed with a change to what it already is).
+						SkipFunc: env.skipUnlessOffered(t, leadterra.CapWebhookUpdate, func(ctx context.Context, c *leadterra.Client) error {
+							_, err := c.UpdateWebhook(ctx, id, leadterra.WebhookInput{URL: urlA, Events: []string{"message.sent", "reply.received"}})
+							return err
+						}),
 						Config:           env.config(webhookHCL(urlB, "campaign.started")),
 						ConfigPlanChecks: webhookAction(plancheck.ResourceActionUpdate),
 						Check: resource.ComposeAggregateTestCheckFunc(
