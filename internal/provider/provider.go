@@ -84,7 +84,7 @@ func (p *leadterraProvider) Schema(_ context.Context, _ provider.SchemaRequest, 
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,
-				MarkdownDescription: fmt.Sprintf("How many times in all one request is retried, whatever the reasons: a rate limit (429), a server failure (5xx, except 501), and, only for a request that cannot act twice (reads, start, pause, lead upserts, suppression, and creates, which carry an `Idempotency-Key`), a dropped connection or an answer cut short. Retries wait the time the `Retry-After` header asks for, else use exponential backoff with jitter; a `Retry-After` longer than %s fails the request at once with the requested wait in the error. Between 0 and 20; `0` disables retries. Defaults to the `%s` environment variable, else `%d`.", leadterra.DefaultMaxRetryAfter, EnvMaxRetries, leadterra.DefaultMaxRetries),
+				MarkdownDescription: fmt.Sprintf("How many times in all one request is retried, whatever the reasons: a rate limit (429), a server failure (5xx, except 501), and, only for a request that cannot act twice (reads, start, pause, lead upserts, suppression, and creates, which carry an `Idempotency-Key`), a dropped connection or an answer cut short. Retries wait the time the `Retry-After` header asks for, else use exponential backoff with jitter; a `Retry-After` longer than %d minutes fails the request at once with the requested wait in the error. Between 0 and 20; `0` disables retries. Defaults to the `%s` environment variable, else `%d`.", int(leadterra.DefaultMaxRetryAfter.Minutes()), EnvMaxRetries, leadterra.DefaultMaxRetries),
 			},
 			"request_timeout": schema.StringAttribute{
 				Optional:            true,
