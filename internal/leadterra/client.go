@@ -165,7 +165,7 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 		// a key pasted in the wrong place): say nothing of it.
 		return nil, fmt.Errorf("base_url is not a valid URL; give the API root, such as %s", DefaultBaseURL)
 	}
-	if u.Host == "" {
+	if u.Hostname() == "" {
 		// Not echoed: a string without a host may be a key pasted in the
 		// wrong argument.
 		return nil, fmt.Errorf("base_url must be an absolute http(s) URL such as %s", DefaultBaseURL)

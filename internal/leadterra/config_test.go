@@ -40,6 +40,7 @@ func TestParseBaseURL(t *testing.T) {
 		{"app.leadterra.co", "", "absolute"},
 		{"ftp://app.leadterra.co", "", "absolute"},
 		{"https://", "", "absolute"},
+		{"https://:443", "", "absolute"},
 		{"://bad", "", "not a valid URL"},
 	}
 	for _, tt := range tests {
