@@ -389,6 +389,12 @@ func (c *Client) doOnce(ctx context.Context, req request, payload []byte) outcom
 	if err != nil {
 		return outcome{err: fmt.Errorf("building the %s %s request: %w", req.method, req.path, err)}
 	}
+	// Without GetBody, net/http cannot replay a request with a body on its
+	// own. It would, for one carrying an Idempotency-Key, when a reused
+	// connection dies after sending it: a second create the documented API
+	// does not deduplicate, outside the retry budget. (A bodiless GET may
+	// still be replayed that way; a read is harmless.)
+	r.GetBody = nil
 	r.Header.Set("Authorization", "Bearer "+c.key)
 	r.Header.Set("Accept", "application/json")
 	r.Header.Set("User-Agent", c.ua)

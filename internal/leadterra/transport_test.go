@@ -287,3 +287,27 @@ func TestResponseAtTheLimitIsRead(t *testing.T) {
 		t.Errorf("pools = %+v", pools)
 	}
 }
+
+func TestNoHiddenReplayOnReusedConnection(t *testing.T) {
+	// net/http replays a request carrying an Idempotency-Key on its own when
+	// a reused keep-alive connection dies after the request was sent. The
+	// documented API honours no such key: that replay could act twice, and
+	// it would not count against max_retries.
+	const camp = `{"id":"camp_1","name":"x","status":"draft"}`
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if n == 2 {
+			dropConnection(t, w) // the request was read: it may have acted
+			return
+		}
+		writeJSON(w, 201, camp)
+	})
+	c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetries = -1 })
+	ctx := testCtx(t)
+	_, err := c.CreateCampaign(ctx, CampaignInput{Name: "x"}, "idem-1") // opens the connection
+	mustOK(t, err)
+	_, err = c.CreateCampaign(ctx, CampaignInput{Name: "x"}, "idem-2") // reuses it
+	_ = mustErr(t, err)
+	if srv.hits() != 2 {
+		t.Errorf("hits = %d, want 2: the dropped create was replayed behind the client's back", srv.hits())
+	}
+}
