@@ -52,6 +52,8 @@ func describe(op Op, err error) (string, string) {
 	var notOffered *leadterra.NotOfferedError
 	var decodeErr *leadterra.DecodeError
 	var transportErr *leadterra.TransportError
+	var redirect *leadterra.RedirectError
+	var tooLarge *leadterra.TooLargeError
 	switch {
 	case errors.Is(err, context.Canceled):
 		return "Leadterra request cancelled", fmt.Sprintf("Could not %s: the run was cancelled before the Leadterra API answered.", op.what())
@@ -59,6 +61,10 @@ func describe(op Op, err error) (string, string) {
 		return "Leadterra request timed out", fmt.Sprintf("Could not %s: the Leadterra API did not answer in time. Raise request_timeout in the provider block, or try again later.", op.what())
 	case errors.As(err, &apiErr):
 		return describeAPI(op, apiErr)
+	case errors.As(err, &redirect):
+		return "Leadterra API answered with a redirect", fmt.Sprintf("Could not %s: %s.", op.what(), redirect.Error())
+	case errors.As(err, &tooLarge):
+		return "Leadterra API response too large", fmt.Sprintf("Could not %s: %s. Please report this to the provider maintainers with the request id.", op.what(), tooLarge.Error())
 	case errors.As(err, &notOffered):
 		return "Operation not offered by the Leadterra API", fmt.Sprintf("Could not %s: the Leadterra API does not offer %s (it is not in the documented API and this server does not provide it).", op.what(), notOffered.Capability)
 	case errors.As(err, &decodeErr):
@@ -94,13 +100,19 @@ func describeAPI(op Op, e *leadterra.APIError) (string, string) {
 			"Could not %s: Leadterra answered 404 workspace_not_found: no workspace is associated with the key. The workspace may have been deleted, or the key belongs to an environment this base_url does not serve.\n\n"+
 				"Check base_url and use a key created in the workspace you mean (%s).%s", op.what(), keysPage, ref)
 	case e.StatusCode == http.StatusTooManyRequests:
-		wait := ""
-		if e.RetryAfter > 0 {
-			wait = fmt.Sprintf(" It asked to wait %s.", e.RetryAfter.Round(1e9))
+		why := "the API kept answering 429 after the provider's retries."
+		if e.WaitRefused > 0 {
+			why = fmt.Sprintf("the API answered 429 and %s, so the provider stopped at once instead of retrying; run again after that wait.", e.WaitNote())
+		} else if e.RetryAfter > 0 {
+			why += fmt.Sprintf(" It asked to wait %s.", e.RetryAfter.Round(1e9))
 		}
 		return "Leadterra rate limit reached (HTTP 429)", fmt.Sprintf(
-			"Could not %s: the API kept answering 429 after the provider's retries.%s\n\n"+
-				"Lower Terraform's -parallelism, set requests_per_second in the provider block, or raise max_retries.%s", op.what(), wait, ref)
+			"Could not %s: %s\n\n"+
+				"Lower Terraform's -parallelism, set requests_per_second in the provider block, or raise max_retries.%s", op.what(), why, ref)
+	case e.StatusCode >= 500 && e.WaitRefused > 0:
+		return fmt.Sprintf("Leadterra API server error (HTTP %d)", e.StatusCode), fmt.Sprintf(
+			"Could not %s: %s %s failed on the server side: %s; %s, so the provider stopped at once instead of retrying.\n\nRun again after that wait.%s",
+			op.what(), e.Method, e.Path, message(e), e.WaitNote(), ref)
 	case e.StatusCode >= 500:
 		return fmt.Sprintf("Leadterra API server error (HTTP %d)", e.StatusCode), fmt.Sprintf(
 			"Could not %s: %s %s failed on the server side after the provider's retries: %s.\n\nTry again later; if it persists, contact Leadterra support with the request id.%s",

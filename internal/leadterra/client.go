@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"strings"
@@ -43,16 +44,19 @@ type Config struct {
 	BaseURL   string
 	APIKey    string
 	UserAgent string
-	// MaxRetries bounds retries of 429, 5xx and (for requests safe to
-	// repeat) connection errors. Negative disables retries.
+	// MaxRetries is the total number of times one request is repeated,
+	// whatever the reasons: 429, 5xx and, for requests safe to repeat,
+	// connection errors and answers cut short. Negative disables retries.
 	MaxRetries int
 	// RequestTimeout bounds each attempt.
 	RequestTimeout time.Duration
-	// RequestsPerSecond throttles this client; 0 means no limit.
+	// RequestsPerSecond throttles this client; 0 means no limit, else it
+	// must be at least MinRequestsPerSecond.
 	RequestsPerSecond float64
 	RetryWaitMin      time.Duration
 	RetryWaitMax      time.Duration
-	// MaxRetryAfter caps how long a Retry-After header can make us wait.
+	// MaxRetryAfter is the longest Retry-After the client waits; an answer
+	// asking for more fails at once (APIError.WaitRefused).
 	MaxRetryAfter time.Duration
 	Logger        Logger
 	// Transport overrides the HTTP transport (tests).
@@ -64,12 +68,17 @@ type Client struct {
 	base    *url.URL
 	key     string
 	ua      string
-	http    *retryablehttp.Client
+	http    *http.Client
 	logger  Logger
 	limiter *rate.Limiter
 
-	maxRetries   int
-	retryWaitMin time.Duration
+	// maxBody is the most of one answer read (maxResponseBytes; tests
+	// lower it).
+	maxBody       int
+	maxRetries    int
+	retryWaitMin  time.Duration
+	retryWaitMax  time.Duration
+	maxRetryAfter time.Duration
 
 	mu         sync.Mutex
 	notOffered map[string]bool
@@ -83,6 +92,9 @@ func New(cfg Config) (*Client, error) {
 	}
 	if cfg.APIKey == "" {
 		return nil, errors.New("no API key")
+	}
+	if err := CheckRequestsPerSecond(cfg.RequestsPerSecond); err != nil {
+		return nil, err
 	}
 	if cfg.MaxRetries == 0 {
 		cfg.MaxRetries = DefaultMaxRetries
@@ -104,8 +116,8 @@ func New(cfg Config) (*Client, error) {
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = "terraform-provider-leadterra"
 	}
-	c := &Client{base: base, key: cfg.APIKey, ua: cfg.UserAgent, logger: cfg.Logger, notOffered: map[string]bool{},
-		maxRetries: cfg.MaxRetries, retryWaitMin: cfg.RetryWaitMin}
+	c := &Client{base: base, key: cfg.APIKey, ua: cfg.UserAgent, logger: cfg.Logger, notOffered: map[string]bool{}, maxBody: maxResponseBytes,
+		maxRetries: cfg.MaxRetries, retryWaitMin: cfg.RetryWaitMin, retryWaitMax: cfg.RetryWaitMax, maxRetryAfter: cfg.MaxRetryAfter}
 	if c.logger == nil {
 		c.logger = nopLogger{}
 	}
@@ -120,53 +132,83 @@ func New(cfg Config) (*Client, error) {
 		// provider in the same binary, a test) shares its connection pool.
 		transport = http.DefaultTransport
 		if dt, ok := http.DefaultTransport.(*http.Transport); ok {
-			transport = dt.Clone()
+			dt = dt.Clone()
+			if base.Scheme == "http" {
+				// Plain http goes only to this machine; a proxy from
+				// HTTP_PROXY would carry the key across the network in clear.
+				dt.Proxy = nil
+			}
+			transport = dt
 		}
 	}
-	c.http = &retryablehttp.Client{
-		HTTPClient: &http.Client{
-			Transport:     &limitedTransport{next: transport, limiter: c.limiter},
-			Timeout:       cfg.RequestTimeout,
-			CheckRedirect: sameHostRedirects(base.Host),
-		},
-		RetryWaitMin: cfg.RetryWaitMin,
-		RetryWaitMax: cfg.RetryWaitMax,
-		RetryMax:     cfg.MaxRetries,
-		CheckRetry:   checkRetry,
-		Backoff:      backoff(cfg.MaxRetryAfter),
-		ErrorHandler: retryablehttp.PassthroughErrorHandler,
-		RequestLogHook: func(_ retryablehttp.Logger, r *http.Request, attempt int) {
-			if attempt > 0 {
-				c.logger.Warn(r.Context(), "retrying Leadterra API request", map[string]any{
-					"http_method": r.Method, "http_path": r.URL.Path, "attempt": attempt + 1,
-				})
-			}
-		},
+	c.http = &http.Client{
+		Transport: &limitedTransport{next: transport, limiter: c.limiter},
+		Timeout:   cfg.RequestTimeout,
+		// No redirect is followed. None is documented, and following one
+		// could re-send the key over http or to another port or host, or
+		// turn a POST into a GET; doOnce reports it as a RedirectError.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	return c, nil
 }
 
 // ParseBaseURL accepts an absolute https URL, or http to a loopback host (the
-// sandbox). The key must never cross the network in clear text.
+// sandbox). The key must never cross the network in clear text. Errors show
+// the URL without userinfo, query or fragment, which may hold a secret.
 func ParseBaseURL(raw string) (*url.URL, error) {
 	if raw == "" {
 		raw = DefaultBaseURL
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("base_url %q is not a valid URL: %v", raw, err)
+		// url.Parse's error repeats the raw string (and a bad "port" may be
+		// a key pasted in the wrong place): say nothing of it.
+		return nil, fmt.Errorf("base_url is not a valid URL; give the API root, such as %s", DefaultBaseURL)
 	}
-	if u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return nil, fmt.Errorf("base_url %q must be an absolute http(s) URL such as %s", raw, DefaultBaseURL)
+	if u.Hostname() == "" {
+		// Not echoed: a string without a host may be a key pasted in the
+		// wrong argument.
+		return nil, fmt.Errorf("base_url must be an absolute http(s) URL such as %s", DefaultBaseURL)
 	}
-	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("base_url %q must not carry credentials, a query or a fragment", raw)
+	shown := redactedURL(u)
+	if u.Scheme != "https" && u.Scheme != "http" {
+		return nil, fmt.Errorf("base_url %q must be an absolute http(s) URL such as %s", shown, DefaultBaseURL)
+	}
+	if u.User != nil || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
+		return nil, fmt.Errorf("base_url %q must not carry credentials, a query or a fragment (not repeated here, since they may hold a secret); give the key in api_key or LEADTERRA_API_KEY", shown)
 	}
 	if u.Scheme == "http" && !IsLoopbackHost(u.Hostname()) {
-		return nil, fmt.Errorf("base_url %q uses plain http to a host that is not loopback; the API key would cross the network unencrypted: use https", raw)
+		return nil, fmt.Errorf("base_url %q uses plain http to a host that is not loopback; the API key would cross the network unencrypted: use https", shown)
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	if p := strings.ToLower(u.Path); p == "/v1" || strings.HasSuffix(p, "/v1") {
+		root := *u
+		root.Path = u.Path[:len(u.Path)-len("/v1")]
+		return nil, fmt.Errorf("base_url %q ends in /v1, but every API path already starts with /v1: drop it and use %q", shown, root.String())
+	}
 	return u, nil
+}
+
+// redactedURL is u as scheme://host[:port]/path, without userinfo, query
+// or fragment.
+func redactedURL(u *url.URL) string {
+	v := url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path, RawPath: u.RawPath}
+	return v.String()
+}
+
+// MinRequestsPerSecond is the lowest accepted client-side rate (one request
+// every 10 s): below it a run of a few hundred requests would take hours,
+// which is a typo rather than a throttle.
+const MinRequestsPerSecond = 0.1
+
+// CheckRequestsPerSecond accepts 0 (no limit) or a finite rate of at least
+// MinRequestsPerSecond.
+func CheckRequestsPerSecond(rps float64) error {
+	if rps == 0 || (rps >= MinRequestsPerSecond && !math.IsInf(rps, 0)) {
+		return nil
+	}
+	return fmt.Errorf("requests_per_second must be 0 (no limit) or a number of at least %g (one request every %s), got %g", MinRequestsPerSecond, time.Duration(float64(time.Second)/MinRequestsPerSecond), rps)
 }
 
 // BaseURL is the API root this client talks to.
@@ -193,24 +235,6 @@ func (t *limitedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	return t.next.RoundTrip(r)
 }
 
-// errForeignRedirect marks a refused cross-host redirect: a permanent
-// answer, never retried.
-var errForeignRedirect = errors.New("the API key must not reach another host")
-
-// sameHostRedirects follows redirects only within the API host, so the
-// Authorization header can never reach another host.
-func sameHostRedirects(host string) func(*http.Request, []*http.Request) error {
-	return func(req *http.Request, via []*http.Request) error {
-		if req.URL.Host != host {
-			return fmt.Errorf("refusing to follow a redirect from %s to another host (%s): %w", host, req.URL.Host, errForeignRedirect)
-		}
-		if len(via) >= 5 {
-			return errors.New("stopped after 5 redirects")
-		}
-		return nil
-	}
-}
-
 type ctxKey int
 
 const replaySafeKey ctxKey = 0
@@ -223,9 +247,6 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		return false, ctx.Err()
 	}
 	if err != nil {
-		if errors.Is(err, errForeignRedirect) {
-			return false, err
-		}
 		if safe, _ := ctx.Value(replaySafeKey).(bool); !safe {
 			return false, err
 		}
@@ -235,23 +256,6 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		return true, nil
 	}
 	return false, nil
-}
-
-// backoff honours Retry-After (either form, capped), else exponential
-// backoff with full jitter between min and the exponential step.
-func backoff(maxRetryAfter time.Duration) retryablehttp.Backoff {
-	return func(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
-		if resp != nil {
-			if d, ok := ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-				return min(d, maxRetryAfter)
-			}
-		}
-		step := minWait << min(attempt, 20)
-		if step <= 0 || step > maxWait {
-			step = maxWait
-		}
-		return minWait + jitter(step-minWait)
-	}
 }
 
 // request describes one API call.
@@ -268,31 +272,103 @@ type request struct {
 	idempotencyKey string
 }
 
-// do performs req and returns the response body of a 2xx answer.
+// outcome is what one attempt produced. err is the error to return if the
+// attempt is not repeated; sendErr is the raw transport error, resp the
+// answer (its body already read and closed), for checkRetry.
+type outcome struct {
+	raw      []byte
+	err      error
+	sendErr  error
+	resp     *http.Response
+	cutShort bool
+}
+
+// do performs req and returns the response body of a 2xx answer. It owns
+// the one retry budget of the request: at most maxRetries repeats in all,
+// whatever their reasons (429, 5xx, a lost connection, a body cut short).
 func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
 	safe := req.method == http.MethodGet || req.idempotent || req.idempotencyKey != ""
-	for attempt := 0; ; attempt++ {
-		raw, cutShort, err := c.doOnce(ctx, req, safe)
-		// A body cut short (a dropped connection mid-answer, truncated JSON)
-		// is repeated like a lost connection: only when repeating cannot act
-		// twice, and within the retry budget.
-		if !cutShort || !safe || attempt >= c.maxRetries || ctx.Err() != nil {
-			return raw, err
+	var payload []byte
+	if req.body != nil {
+		b, err := json.Marshal(req.body)
+		if err != nil {
+			return nil, fmt.Errorf("encoding the %s %s request: %w", req.method, req.path, err)
 		}
-		c.logger.Warn(ctx, "retrying Leadterra API request after an incomplete response", map[string]any{
-			"http_method": req.method, "http_path": req.path, "attempt": attempt + 2,
+		payload = b
+	}
+	ctx = context.WithValue(ctx, replaySafeKey, safe)
+	for attempt := 0; ; attempt++ {
+		out := c.doOnce(ctx, req, payload)
+		if out.err == nil {
+			return out.raw, nil
+		}
+		if ctx.Err() != nil {
+			return nil, c.transportError(ctx, req, ctx.Err())
+		}
+		wait, again, reason := c.retryAfter(ctx, out, attempt)
+		if !again {
+			return nil, out.err
+		}
+		c.logger.Warn(ctx, "retrying Leadterra API request", map[string]any{
+			"http_method": req.method, "http_path": req.path, "attempt": attempt + 2, "retry_reason": reason,
+			"wait_ms": wait.Milliseconds(),
 		})
+		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
+			t.Stop()
 			return nil, c.transportError(ctx, req, ctx.Err())
-		case <-time.After(c.retryWaitMin + jitter(c.retryWaitMin)):
+		case <-t.C:
 		}
 	}
 }
 
-// doOnce performs req (with the transport's own retries) and reads the
-// answer; cutShort reports a 2xx whose body could not be read whole.
-func (c *Client) doOnce(ctx context.Context, req request, safe bool) (raw []byte, cutShort bool, err error) {
+// retryAfter decides whether the attempt that produced out is repeated,
+// after how long, and why (for the log).
+func (c *Client) retryAfter(ctx context.Context, out outcome, attempt int) (time.Duration, bool, string) {
+	var retry bool
+	var reason string
+	var asked time.Duration
+	switch {
+	case out.cutShort:
+		// A body cut short (a dropped connection mid-answer, truncated JSON)
+		// is treated like a lost connection: repeated only when repeating
+		// cannot act twice.
+		retry, _ = checkRetry(ctx, nil, out.err)
+		reason = "incomplete response"
+	case out.resp != nil:
+		retry, _ = checkRetry(ctx, out.resp, nil)
+		reason = fmt.Sprintf("HTTP %d", out.resp.StatusCode)
+		var apiErr *APIError
+		if retry && errors.As(out.err, &apiErr) && apiErr.RetryAfter > 0 {
+			// A wait beyond the cap fails at once: sleeping the cap and asking
+			// again would only add load to a limit the whole key shares.
+			if apiErr.RetryAfter > c.maxRetryAfter {
+				apiErr.WaitRefused = c.maxRetryAfter
+				return 0, false, ""
+			}
+			asked = apiErr.RetryAfter
+		}
+	case out.sendErr != nil:
+		retry, _ = checkRetry(ctx, nil, out.sendErr)
+		reason = "connection error"
+	}
+	if !retry || attempt >= c.maxRetries {
+		return 0, false, ""
+	}
+	if asked > 0 {
+		return asked, true, reason
+	}
+	// Exponential backoff with full jitter between min and the step.
+	step := c.retryWaitMin << min(attempt, 20)
+	if step <= 0 || step > c.retryWaitMax {
+		step = c.retryWaitMax
+	}
+	return c.retryWaitMin + jitter(step-c.retryWaitMin), true, reason
+}
+
+// doOnce performs one attempt of req and reads the answer.
+func (c *Client) doOnce(ctx context.Context, req request, payload []byte) outcome {
 	u := *c.base
 	// req.path holds path-escaped IDs: keep that encoding on the wire
 	// instead of escaping it a second time.
@@ -306,22 +382,23 @@ func (c *Client) doOnce(ctx context.Context, req request, safe bool) (raw []byte
 		u.RawQuery = req.query.Encode()
 	}
 	var body io.Reader
-	if req.body != nil {
-		b, err := json.Marshal(req.body)
-		if err != nil {
-			return nil, false, fmt.Errorf("encoding the %s %s request: %w", req.method, req.path, err)
-		}
-		body = bytes.NewReader(b)
+	if payload != nil {
+		body = bytes.NewReader(payload)
 	}
-	ctx = context.WithValue(ctx, replaySafeKey, safe)
-	r, err := retryablehttp.NewRequestWithContext(ctx, req.method, u.String(), body)
+	r, err := http.NewRequestWithContext(ctx, req.method, u.String(), body)
 	if err != nil {
-		return nil, false, fmt.Errorf("building the %s %s request: %w", req.method, req.path, err)
+		return outcome{err: fmt.Errorf("building the %s %s request: %w", req.method, req.path, err)}
 	}
+	// Without GetBody, net/http cannot replay a request with a body on its
+	// own. It would, for one carrying an Idempotency-Key, when a reused
+	// connection dies after sending it: a second create the documented API
+	// does not deduplicate, outside the retry budget. (A bodiless GET may
+	// still be replayed that way; a read is harmless.)
+	r.GetBody = nil
 	r.Header.Set("Authorization", "Bearer "+c.key)
 	r.Header.Set("Accept", "application/json")
 	r.Header.Set("User-Agent", c.ua)
-	if req.body != nil {
+	if payload != nil {
 		r.Header.Set("Content-Type", "application/json")
 	}
 	if req.idempotencyKey != "" {
@@ -332,32 +409,39 @@ func (c *Client) doOnce(ctx context.Context, req request, safe bool) (raw []byte
 	start := time.Now()
 	resp, err := c.http.Do(r)
 	if err != nil {
-		if resp != nil {
-			resp.Body.Close()
-		}
-		return nil, false, c.transportError(ctx, req, err)
+		return outcome{sendErr: err, err: c.transportError(ctx, req, err)}
 	}
 	defer resp.Body.Close()
-	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
+	// One byte past the limit tells "too large" from "exactly the limit".
+	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, int64(c.maxBody)+1))
 	fields["http_status"] = resp.StatusCode
 	fields["duration_ms"] = time.Since(start).Milliseconds()
 	if id := requestID(resp.Header); id != "" {
 		fields["request_id"] = id
 	}
 	c.logger.Debug(ctx, "received Leadterra API response", fields)
+	if loc := resp.Header.Get("Location"); resp.StatusCode >= 300 && resp.StatusCode <= 399 && loc != "" {
+		return outcome{err: &RedirectError{Method: req.method, Path: req.path, StatusCode: resp.StatusCode, Location: redactURL(r.URL, loc)}}
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		if len(raw) > c.maxBody {
+			raw = raw[:c.maxBody]
+		}
 		apiErr := parseAPIError(resp.StatusCode, resp.Header, raw, req.method, req.path)
 		apiErr.redact(c.key)
-		return nil, false, apiErr
+		return outcome{resp: resp, err: apiErr}
+	}
+	if len(raw) > c.maxBody {
+		return outcome{err: &TooLargeError{Method: req.method, Path: req.path, Limit: c.maxBody, RequestID: requestID(resp.Header)}}
 	}
 	if readErr != nil {
-		return nil, true, c.transportError(ctx, req, readErr)
+		return outcome{cutShort: true, err: c.transportError(ctx, req, readErr)}
 	}
 	if json.Valid(raw) || len(bytes.TrimSpace(raw)) == 0 {
-		return raw, false, nil
+		return outcome{raw: raw}
 	}
 	// Invalid JSON on a 2xx is almost always an answer cut short.
-	return nil, true, &DecodeError{Method: req.method, Path: req.path, RequestID: requestID(resp.Header), Err: errors.New("the body is not complete JSON")}
+	return outcome{cutShort: true, err: &DecodeError{Method: req.method, Path: req.path, RequestID: requestID(resp.Header), Err: errors.New("the body is not complete JSON")}}
 }
 
 // TransportError is a request that got no complete answer. Unknown reports

@@ -133,23 +133,49 @@ func TestRetry429HonoursRetryAfter(t *testing.T) {
 	}
 }
 
-func TestRetryAfterIsCapped(t *testing.T) {
+func TestRetryAfterBeyondCapFailsAtOnce(t *testing.T) {
+	for _, status := range []int{429, 503} {
+		t.Run(fmt.Sprint(status), func(t *testing.T) {
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+				w.Header().Set("Retry-After", "3600")
+				writeJSON(w, status, ``)
+			})
+			c, _ := newTestClient(t, srv.URL, func(cfg *Config) {
+				cfg.MaxRetryAfter = 2 * time.Minute
+				cfg.MaxRetries = 5
+			})
+			_, err := c.ListSenderAccounts(testCtx(t))
+			err = mustErr(t, err)
+			var apiErr *APIError
+			if !errors.As(err, &apiErr) || apiErr.StatusCode != status || apiErr.WaitRefused != 2*time.Minute || apiErr.RetryAfter != time.Hour {
+				t.Fatalf("err = %#v", err)
+			}
+			if want := "the API asked to wait 1h0m0s, more than the 2m0s the provider waits"; !strings.Contains(err.Error(), want) {
+				t.Errorf("err = %q, want it to contain %q", err, want)
+			}
+			// Sleeping the cap and asking again would only add load.
+			if srv.hits() != 1 {
+				t.Errorf("hits = %d, want 1: a wait beyond the cap must fail at once", srv.hits())
+			}
+		})
+	}
+}
+
+func TestRetryAfterAtCapIsWaited(t *testing.T) {
 	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		if n == 1 {
-			w.Header().Set("Retry-After", "3600")
+			w.Header().Set("Retry-After", "1")
 			writeJSON(w, 503, ``)
 			return
 		}
 		writeJSON(w, 200, `[]`)
 	})
-	c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetryAfter = 100 * time.Millisecond })
+	c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetryAfter = time.Second })
 	start := time.Now()
 	_, err := c.ListSenderAccounts(testCtx(t))
 	mustOK(t, err)
-	if elapsed := time.Since(start); elapsed > 3*time.Second {
-		t.Errorf("took %v: Retry-After: 3600 was not capped", elapsed)
-	} else if elapsed < 90*time.Millisecond {
-		t.Errorf("took %v: the capped Retry-After (100ms) was not waited", elapsed)
+	if elapsed := time.Since(start); elapsed < 900*time.Millisecond {
+		t.Errorf("took %v: Retry-After: 1 (equal to the cap) was not waited", elapsed)
 	}
 	if srv.hits() != 2 {
 		t.Errorf("hits = %d, want 2", srv.hits())
@@ -417,23 +443,33 @@ func TestRedirectToAnotherHostRefused(t *testing.T) {
 	}
 }
 
-func TestRedirectWithinHostFollowed(t *testing.T) {
+func TestRedirectWithinHostRefused(t *testing.T) {
+	// Even a same-host redirect is refused: none is documented, and a 301
+	// or 302 would silently turn a POST into a GET.
 	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
 		if r.URL.Path == "/v1/sender-pools" {
-			http.Redirect(w, r, "/v1/pools-moved", http.StatusMovedPermanently)
+			http.Redirect(w, r, "/v1/pools-moved?token=sk_test_in_location#frag", http.StatusMovedPermanently)
 			return
 		}
 		writeJSON(w, 200, docPoolsGuide)
 	})
-	c, _ := newTestClient(t, srv.URL, nil)
-	pools, err := c.ListSenderPools(testCtx(t))
-	mustOK(t, err)
-	if len(pools) != 2 {
-		t.Errorf("pools = %+v", pools)
+	c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetries = 3 })
+	_, err := c.ListSenderPools(testCtx(t))
+	err = mustErr(t, err)
+	var re *RedirectError
+	if !errors.As(err, &re) || re.StatusCode != 301 || re.Location != srv.URL+"/v1/pools-moved" {
+		t.Fatalf("err = %#v", err)
 	}
-	reqs := srv.requests()
-	if len(reqs) != 2 || reqs[1].Path != "/v1/pools-moved" || reqs[1].Header.Get("Authorization") != "Bearer "+testKey {
-		t.Errorf("requests = %+v", reqs)
+	for _, want := range []string{"HTTP 301", "not sent there", "base_url"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %q, want it to mention %q", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "sk_test_in_location") || strings.Contains(err.Error(), "frag") {
+		t.Errorf("err = %q repeats the query or fragment of the Location", err)
+	}
+	if srv.hits() != 1 {
+		t.Errorf("hits = %d, want 1 (not followed, not retried)", srv.hits())
 	}
 }
 

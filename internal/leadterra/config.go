@@ -7,9 +7,11 @@ import (
 	"unicode"
 )
 
-// IsLoopbackHost reports localhost and loopback IP literals.
+// IsLoopbackHost reports "localhost" and loopback IP literals
+// (127.0.0.0/8, ::1). Names under .localhost are not trusted: whether they
+// resolve to this machine depends on the resolver.
 func IsLoopbackHost(host string) bool {
-	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+	if strings.EqualFold(host, "localhost") {
 		return true
 	}
 	ip := net.ParseIP(strings.Trim(host, "[]"))

@@ -18,7 +18,8 @@ func TestParseBaseURL(t *testing.T) {
 		{"https://eu.leadterra.example/api/", "https://eu.leadterra.example/api", ""},
 		{"http://localhost:8080", "http://localhost:8080", ""},
 		{"http://LOCALHOST:8080/", "http://LOCALHOST:8080", ""},
-		{"http://sandbox.localhost:9000", "http://sandbox.localhost:9000", ""},
+		{"http://sandbox.localhost:9000", "", "not loopback"},
+		{"http://api.localhost", "", "not loopback"},
 		{"http://127.0.0.1:4010", "http://127.0.0.1:4010", ""},
 		{"http://127.8.9.10", "http://127.8.9.10", ""},
 		{"http://[::1]:4010", "http://[::1]:4010", ""},
@@ -30,10 +31,16 @@ func TestParseBaseURL(t *testing.T) {
 		{"https://user:pass@app.leadterra.co", "", "credentials"},
 		{"https://sk_live_abc@app.leadterra.co", "", "credentials"},
 		{"https://app.leadterra.co?key=1", "", "query"},
+		{"https://app.leadterra.co/?", "", "query"},
+		{"https://app.leadterra.co/v1", "", "drop it and use \"https://app.leadterra.co\""},
+		{"https://app.leadterra.co/v1/", "", "ends in /v1"},
+		{"https://eu.leadterra.example/api/V1", "", "use \"https://eu.leadterra.example/api\""},
+		{"https://app.leadterra.co/v10", "https://app.leadterra.co/v10", ""},
 		{"https://app.leadterra.co/#frag", "", "fragment"},
 		{"app.leadterra.co", "", "absolute"},
 		{"ftp://app.leadterra.co", "", "absolute"},
 		{"https://", "", "absolute"},
+		{"https://:443", "", "absolute"},
 		{"://bad", "", "not a valid URL"},
 	}
 	for _, tt := range tests {
@@ -79,7 +86,7 @@ func TestNewValidatesConfig(t *testing.T) {
 
 func TestIsLoopbackHost(t *testing.T) {
 	for host, want := range map[string]bool{
-		"localhost": true, "LocalHost": true, "api.localhost": true, "127.0.0.1": true, "127.255.0.1": true,
+		"localhost": true, "LocalHost": true, "api.localhost": false, "localhost.": false, "127.0.0.1": true, "127.255.0.1": true,
 		"::1": true, "[::1]": true, "0:0:0:0:0:0:0:1": true,
 		"": false, "localhost.example.com": false, "10.0.0.1": false, "0.0.0.0": false, "::": false, "app.leadterra.co": false, "128.0.0.1": false,
 	} {

@@ -24,10 +24,29 @@ type APIError struct {
 	Items      []ErrorItem
 	RequestID  string
 	RetryAfter time.Duration
-	Method     string
-	Path       string
+	// WaitRefused is the client's longest wait when RetryAfter asked for
+	// more: the request failed at once instead of waiting.
+	WaitRefused time.Duration
+	Method      string
+	Path        string
 	// NonJSON is set when the body was not JSON (an HTML page from a proxy).
 	NonJSON bool
+}
+
+// WaitNote says how long the API asked to wait when that was more than the
+// client waits, else "".
+func (e *APIError) WaitNote() string {
+	if e.WaitRefused <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("the API asked to wait %s, more than the %s the provider waits", roundWait(e.RetryAfter), roundWait(e.WaitRefused))
+}
+
+func roundWait(d time.Duration) time.Duration {
+	if d >= time.Second {
+		return d.Round(time.Second)
+	}
+	return d.Round(time.Millisecond)
 }
 
 // ErrorItem is one entry of an error body's `errors` array.
@@ -71,6 +90,9 @@ func (e *APIError) Error() string {
 	}
 	for _, it := range e.Items {
 		fmt.Fprintf(&b, "; %s", it)
+	}
+	if e.WaitRefused > 0 {
+		fmt.Fprintf(&b, "; %s", e.WaitNote())
 	}
 	if e.RequestID != "" {
 		fmt.Fprintf(&b, " (request id %s)", e.RequestID)

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -78,11 +79,12 @@ func (p *leadterraProvider) Schema(_ context.Context, _ provider.SchemaRequest, 
 			},
 			"base_url": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Root URL of the Leadterra API; requests go to paths under `/v1` of it. Defaults to the `LEADTERRA_BASE_URL` environment variable, else `" + leadterra.DefaultBaseURL + "`. Must be `https://`, except to a loopback host (`127.0.0.1`, `localhost`, `[::1]`, such as the local sandbox), so that the key never crosses a network in clear. The key is never sent along a redirect to another host.",
+				MarkdownDescription: "Root URL of the Leadterra API; requests go to paths under `/v1` of it, so the URL must not end in `/v1` itself. Defaults to the `LEADTERRA_BASE_URL` environment variable, else `" + leadterra.DefaultBaseURL + "`. Must be `https://`, except to `localhost` or a loopback IP literal (`127.0.0.1`, `[::1]`, such as the local sandbox), reached directly and never through an `HTTP_PROXY`, so that the key never crosses a network in clear. Must not carry credentials, a query or a fragment (errors never repeat them). No redirect is followed: the API documents none, and the key is never re-sent to another location.",
+				Validators:          []validator.String{baseURLValidator{}},
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,
-				MarkdownDescription: fmt.Sprintf("How many times a request the API rate-limited (429) or failed (5xx, except 501) is retried: after the wait its `Retry-After` header asks for (capped), else with exponential backoff and jitter. A dropped connection is retried only for a request that cannot act twice (reads, start, pause, lead upserts, suppression, and creates, which carry an `Idempotency-Key`). Between 0 and 20; `0` disables retries. Defaults to the `%s` environment variable, else `%d`.", EnvMaxRetries, leadterra.DefaultMaxRetries),
+				MarkdownDescription: fmt.Sprintf("How many times in all one request is retried, whatever the reasons: a rate limit (429), a server failure (5xx, except 501), and, only for a request that cannot act twice (reads, start, pause, lead upserts, suppression, and creates, which carry an `Idempotency-Key`), a dropped connection or an answer cut short. Retries wait the time the `Retry-After` header asks for, else use exponential backoff with jitter; a `Retry-After` longer than %d minutes fails the request at once with the requested wait in the error. Between 0 and 20; `0` disables retries. Defaults to the `%s` environment variable, else `%d`.", int(leadterra.DefaultMaxRetryAfter.Minutes()), EnvMaxRetries, leadterra.DefaultMaxRetries),
 			},
 			"request_timeout": schema.StringAttribute{
 				Optional:            true,
@@ -90,7 +92,8 @@ func (p *leadterraProvider) Schema(_ context.Context, _ provider.SchemaRequest, 
 			},
 			"requests_per_second": schema.Float64Attribute{
 				Optional:            true,
-				MarkdownDescription: fmt.Sprintf("Client-side limit on requests per second, shared by every resource and data source using this provider configuration for the whole run, to stay under the API's per-key rate limit (Leadterra publishes no numbers). Requests are spaced evenly; fractions are allowed (`0.5` is one request every two seconds). Defaults to the `%s` environment variable, else no limit.", EnvRequestsPerSecond),
+				MarkdownDescription: fmt.Sprintf("Client-side limit on requests per second, shared by every resource and data source using this provider configuration for the whole run, to stay under the API's per-key rate limit (Leadterra publishes no numbers). Requests are spaced evenly; fractions are allowed (`0.5` is one request every two seconds), down to `%g` (one request every %s); `0` means no limit. Defaults to the `%s` environment variable, else no limit.", leadterra.MinRequestsPerSecond, time.Duration(float64(time.Second)/leadterra.MinRequestsPerSecond), EnvRequestsPerSecond),
+				Validators:          []validator.Float64{requestsPerSecondValidator{}},
 			},
 		},
 	}
@@ -112,9 +115,12 @@ func (p *leadterraProvider) Configure(ctx context.Context, req provider.Configur
 	}
 
 	key := p.apiKey(cfg, &resp.Diagnostics)
-	baseURL := stringOr(cfg.BaseURL, p.getenv(EnvBaseURL))
+	baseURL, source := cfg.BaseURL.ValueString(), "the base_url argument"
+	if cfg.BaseURL.IsNull() {
+		baseURL, source = p.getenv(EnvBaseURL), "the "+EnvBaseURL+" environment variable"
+	}
 	if _, err := leadterra.ParseBaseURL(baseURL); err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid Leadterra base_url", err.Error()+fmt.Sprintf(". Set base_url (or %s) to the API root, for example %s.", EnvBaseURL, leadterra.DefaultBaseURL))
+		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid Leadterra base_url", baseURLAdvice(err, source))
 	}
 	maxRetries := int64OrEnv(p.getenv, cfg.MaxRetries, EnvMaxRetries, "max_retries", &resp.Diagnostics)
 	timeout := durationOrEnv(p.getenv, cfg.RequestTimeout, EnvRequestTimeout, "request_timeout", &resp.Diagnostics)
@@ -186,13 +192,6 @@ func userAgent(version, terraformVersion string) string {
 	return ua
 }
 
-func stringOr(v types.String, fallback string) string {
-	if v.IsNull() {
-		return fallback
-	}
-	return v.ValueString()
-}
-
 func int64OrEnv(getenv func(string) string, v types.Int64, env, attr string, diags *diag.Diagnostics) int64 {
 	n := v.ValueInt64()
 	if v.IsNull() {
@@ -230,8 +229,9 @@ func durationOrEnv(getenv func(string) string, v types.String, env, attr string,
 }
 
 func float64OrEnv(getenv func(string) string, v types.Float64, env, attr string, diags *diag.Diagnostics) float64 {
-	f := v.ValueFloat64()
+	f, source := v.ValueFloat64(), "the "+attr+" argument"
 	if v.IsNull() {
+		source = "the " + env + " environment variable"
 		s := getenv(env)
 		if s == "" {
 			return 0
@@ -243,8 +243,9 @@ func float64OrEnv(getenv func(string) string, v types.Float64, env, attr string,
 		}
 		f = parsed
 	}
-	if f < 0 {
-		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, fmt.Sprintf("%s must not be negative, got %g.", attr, f))
+	if err := leadterra.CheckRequestsPerSecond(f); err != nil {
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, fmt.Sprintf("%s (from %s).", err, source))
+		return 0
 	}
 	return f
 }

@@ -49,9 +49,14 @@ func EmailProblem(s string) string {
 		return "The address is empty. Every lead needs an email address: Leadterra enrolls leads by address."
 	}
 	q := fmt.Sprintf("%q", s)
+	pos := 0
 	for _, r := range s {
+		pos++
 		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			return q + " contains whitespace or a control character (often a stray space or newline from a spreadsheet); remove it."
+			return fmt.Sprintf("%s contains whitespace or a control character (%U at position %d; often a stray space or newline from a spreadsheet); remove it.", q, r, pos)
+		}
+		if Invisible(r) {
+			return fmt.Sprintf("%s contains an invisible character %U at position %d (often pasted along with the address from a web page or document); retype the address or remove it.", q, r, pos)
 		}
 		if strings.ContainsRune("<>,;", r) {
 			return q + " looks like a display name or a list of addresses; give one bare address such as jane@example.com."
@@ -85,4 +90,12 @@ func EmailProblem(s string) string {
 		}
 	}
 	return ""
+}
+
+// Invisible reports characters that render as nothing but make a different
+// address: format characters (zero-width space and joiners, byte-order
+// mark, soft hyphen, bidi controls), variation selectors and the other
+// default-ignorable code points (Hangul fillers, combining grapheme joiner).
+func Invisible(r rune) bool {
+	return unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
 }

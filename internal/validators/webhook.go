@@ -73,7 +73,7 @@ func WebhookURLProblem(raw string) string {
 // and private or link-local IP literals, and .local or .internal names.
 func privateHost(host string) bool {
 	h := strings.ToLower(strings.TrimSuffix(host, "."))
-	if leadterra.IsLoopbackHost(h) || strings.HasSuffix(h, ".local") || strings.HasSuffix(h, ".internal") {
+	if leadterra.IsLoopbackHost(h) || strings.HasSuffix(h, ".localhost") || strings.HasSuffix(h, ".local") || strings.HasSuffix(h, ".internal") {
 		return true
 	}
 	ip := net.ParseIP(h)

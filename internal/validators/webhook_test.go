@@ -39,7 +39,7 @@ func TestWebhookURL(t *testing.T) {
 			t.Errorf("%q: want an error containing %q, got %v", in, want, d)
 		}
 	}
-	for _, local := range []string{"https://localhost/h", "https://127.0.0.1/h", "https://10.1.2.3/h", "https://[::1]/h", "https://box.local/h"} {
+	for _, local := range []string{"https://localhost/h", "https://127.0.0.1/h", "https://10.1.2.3/h", "https://[::1]/h", "https://box.local/h", "https://api.localhost/h"} {
 		d := runString(WebhookURL(), local).Diagnostics
 		if d.HasError() || d.WarningsCount() != 1 || !strings.Contains(d[0].Detail(), "cannot reach") {
 			t.Errorf("%q: want one reachability warning, got %v", local, d)
