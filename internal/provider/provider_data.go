@@ -14,6 +14,8 @@ type providerData struct {
 	client *leadterra.Client
 	// unknown: the provider block depends on values known only after apply.
 	unknown bool
+	// kept: leads a replacing Delete left enrolled for the Create after it.
+	kept keptLeads
 }
 
 // configuredData extracts providerData in a resource's or data source's
