@@ -114,10 +114,12 @@ func bulkCount(env *testEnv, mark *int, want int) resource.TestCheckFunc {
 	}
 }
 
-func sixLeads() ([]leadSpec, []string) {
+func sixLeads() ([]leadSpec, []string) { return nLeads(6) }
+
+func nLeads(n int) ([]leadSpec, []string) {
 	var specs []leadSpec
 	var emails []string
-	for i := 1; i <= 6; i++ {
+	for i := 1; i <= n; i++ {
 		l := testLead(fmt.Sprintf("p%d", i), fmt.Sprintf("P%d", i))
 		specs = append(specs, l)
 		emails = append(emails, l.email)
@@ -220,4 +222,46 @@ func TestAccCampaignLeads_partialCreateThenDestroy(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestAccCampaignLeads_partialUpdate: an update whose third bulk request
+// fails keeps the leads of the first two in state; the next apply sends
+// only the last batch.
+func TestAccCampaignLeads_partialUpdate(t *testing.T) {
+	env := newTestEnv(t)
+	fail := failAfter(t, env, isLeadBulk)
+	id := seedLeadsCampaign(t, env)
+	specs, emails := nLeads(8)
+	v2 := env.config(leadsHCL(fmt.Sprintf("%q", id), 2, specs...))
+	var mark, deletes int
+	markBulk := func() { mark, deletes = env.Sandbox.RequestCount(leadsBulk), env.Sandbox.RequestCount(leadsDelete) }
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             sandboxHoldsExactly(env, &id),
+		Steps: []resource.TestStep{
+			{Config: env.config(leadsHCL(fmt.Sprintf("%q", id), 2, specs[:2]...))},
+			{
+				PreConfig:   fail.arm(2),
+				Config:      v2,
+				ExpectError: errorRe("HTTP 403", "4 lead(s) of the earlier batches"),
+			},
+			{
+				PreConfig: func() { fail.disarm(); markBulk() },
+				Config:    v2,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						priorLeads{want: emails[:6]},
+						atPlan(sandboxHoldsExactly(env, &id, emails[:6]...)),
+						plancheck.ExpectResourceAction(leadsAddr, plancheck.ResourceActionUpdate),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					bulkCount(env, &mark, 1),
+					requestsSince(env, leadsDelete, &deletes, 0),
+					sandboxHoldsExactly(env, &id, emails...),
+				),
+			},
+		},
+	})
 }

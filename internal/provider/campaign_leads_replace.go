@@ -28,8 +28,8 @@ import (
 const privateCreatePlan = "create_plan"
 
 type createPlan struct {
-	CampaignID string   `json:"campaign_id"`
-	Emails     []string `json:"emails"` // lead keys (lower case)
+	CampaignID string   `json:"campaign_id,omitempty"`
+	Emails     []string `json:"emails"` // addresses, lower case
 }
 
 // recordCreatePlan is ModifyPlan's part for a create.
@@ -72,26 +72,26 @@ func replacementPlan(ctx context.Context, private interface {
 	return keep, true
 }
 
-// keptLeads hands the leads a replacing Delete left enrolled to the Create
-// that follows it, by campaign id.
-type keptLeads struct {
+// handOver passes what a replacing Delete left in place to the Create that
+// follows it: leads by campaign id, suppressed addresses by address set.
+type handOver[T any] struct {
 	mu sync.Mutex
-	m  map[string][]leadModel
+	m  map[string][]T
 }
 
-func (k *keptLeads) put(campaignID string, leads []leadModel) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.m == nil {
-		k.m = map[string][]leadModel{}
+func (h *handOver[T]) put(key string, v []T) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.m == nil {
+		h.m = map[string][]T{}
 	}
-	k.m[campaignID] = leads
+	h.m[key] = v
 }
 
-func (k *keptLeads) take(campaignID string) []leadModel {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	l := k.m[campaignID]
-	delete(k.m, campaignID)
-	return l
+func (h *handOver[T]) take(key string) []T {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	v := h.m[key]
+	delete(h.m, key)
+	return v
 }

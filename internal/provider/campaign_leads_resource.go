@@ -131,8 +131,6 @@ func (r *campaignLeadsResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	sortLeads(leads)
-	// The plan's marker is for a replacing Delete only (campaign_leads_replace.go).
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateCreatePlan, nil)...)
 	// Leads the Delete of a tainted predecessor left enrolled are sent
 	// again only if they changed.
 	current := map[string]leadModel{}

@@ -110,6 +110,10 @@ func (r *suppressionListResource) ValidateConfig(ctx context.Context, req resour
 // ModifyPlan keeps the counts when an update adds nothing: they describe
 // the last apply that did.
 func (r *suppressionListResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() && !req.Plan.Raw.IsNull() {
+		recordSuppressionCreatePlan(ctx, req, resp)
+		return
+	}
 	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
 		return
 	}
@@ -134,12 +138,25 @@ func (r *suppressionListResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	emails := suppressionEmails(ctx, plan.Emails)
-	counts, _, ok := addSuppressions(ctx, client, emails, &resp.Diagnostics)
-	if !ok {
-		return
+	// Addresses the Delete of a tainted predecessor left on the list are
+	// not sent again (suppression_list_replace.go).
+	var kept []string
+	if r.data != nil {
+		kept = r.data.keptSuppressed.take(addressSetKey(emails))
 	}
+	send, _ := suppressionDiff(kept, emails)
+	counts, done, ok := addSuppressions(ctx, client, send, &resp.Diagnostics)
 	plan.ID = types.StringValue(uuid.NewString())
 	plan.SuppressedCount, plan.AlreadySuppressedCount = types.Int64Value(counts[0]), types.Int64Value(counts[1])
+	if !ok {
+		// The batches that went through are on the list: the state records
+		// them with the error, so that a destroy or a later apply knows them.
+		listed := append(kept, send[:done]...)
+		if len(listed) == 0 {
+			return
+		}
+		plan.Emails = suppressionSet(listed)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -182,7 +199,24 @@ func (r *suppressionListResource) Delete(ctx context.Context, req resource.Delet
 	if resp.Diagnostics.HasError() || client == nil {
 		return
 	}
-	if left := removeSuppressions(ctx, client, suppressionEmails(ctx, state.Emails), true, &resp.Diagnostics); len(left) > 0 {
+	remove := suppressionEmails(ctx, state.Emails)
+	if cp, ok := suppressionCreatePlan(ctx, req.Private); ok && r.data != nil {
+		// Replacing a tainted object: what the replacement adds stays listed.
+		keep := map[string]bool{}
+		for _, e := range cp.Emails {
+			keep[e] = true
+		}
+		var kept []string
+		remove = slices.DeleteFunc(remove, func(e string) bool {
+			if keep[strings.ToLower(e)] {
+				kept = append(kept, e)
+				return true
+			}
+			return false
+		})
+		r.data.keptSuppressed.put(addressSetKey(cp.Emails), kept)
+	}
+	if left := removeSuppressions(ctx, client, remove, true, &resp.Diagnostics); len(left) > 0 {
 		state.Emails = suppressionSet(left)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	}
