@@ -44,6 +44,7 @@ type suppressionListModel struct {
 const suppressionListDescription = "Addresses this configuration keeps on the workspace-wide suppression list: Leadterra never emails a suppressed address, in any campaign.\n\n" +
 	"Several `leadterra_suppression_list` resources may coexist; each adds and removes only its own addresses (list an address in one of them only). " +
 	"Addresses are added through `POST /v1/suppression-list`, at most 1,000 per request. " +
+	"If a request fails after earlier ones went through, the state records the addresses added so far, with the error: the next apply sends only the missing ones (after a failed create, the replacement Terraform plans keeps the addresses already listed), and a destroy takes them off. " +
 	"Removing an address from `emails`, or destroying the resource, takes the addresses off the list through `DELETE /v1/suppression-list` where the API offers it — even an address that was already suppressed before this resource listed it. " +
 	"The documented API cannot remove addresses (the docs send removal to the dashboard): there, a warning names the addresses that stay suppressed.\n\n" +
 	"No API lists the suppression list, so Terraform cannot see addresses removed in the dashboard; `terraform apply -replace` adds them all again. " +
