@@ -85,8 +85,9 @@ func addReplies(env *testEnv, n int) {
 	}
 }
 
-// TestAccReplies_everyPage: the guide's API really pages (50 a page);
-// every page is read, and max_pages stops early with truncated set.
+// TestAccReplies_everyPage: the guide's API really pages (the provider
+// asks 100 a page); every page is read, and max_pages stops early with
+// truncated set.
 func TestAccReplies_everyPage(t *testing.T) {
 	env := newTestEnv(t, withStyle(sandbox.StyleGuide))
 	env.requireSandbox(t)
@@ -99,7 +100,7 @@ data "leadterra_replies" "all" {}
 
 data "leadterra_replies" "capped" {
   campaign_id = "camp_01jsandb0x0000000000000001"
-  max_pages   = 2
+  max_pages   = 1
 }
 `),
 			Check: resource.ComposeAggregateTestCheckFunc(
