@@ -212,9 +212,13 @@ func (c *Client) GetCampaign(ctx context.Context, id string) (Campaign, error) {
 	return camp, nil
 }
 
-// ListCampaigns reads every page of the list completion.
+// ListCampaigns reads every page of the list completion; a listing cut
+// short is an error (ListTruncatedError), never a shorter list.
 func (c *Client) ListCampaigns(ctx context.Context) ([]Campaign, error) {
-	list, _, err := listPages(ctx, c, CapCampaignList, "/v1/campaigns", nil, 0, DecodeCampaignObject, "campaigns", "data")
+	list, cut, err := listPages(ctx, c, CapCampaignList, "/v1/campaigns", nil, 0, DecodeCampaignObject, "campaigns", "data")
+	if err == nil && cut != nil {
+		return nil, &ListTruncatedError{Path: "/v1/campaigns", Cut: *cut}
+	}
 	return list, err
 }
 

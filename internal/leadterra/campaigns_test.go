@@ -349,18 +349,19 @@ func TestListCampaigns(t *testing.T) {
 				t.Errorf("request %d page = %q, want %q", i+1, got, want)
 			}
 		}
-		if reqs[1].Query.Get("perPage") != "2" {
-			t.Errorf("page 2 perPage = %q", reqs[1].Query.Get("perPage"))
+		for i, r := range reqs {
+			if r.Query.Get("perPage") != "100" {
+				t.Errorf("request %d perPage = %q, want the large page asked every time", i+1, r.Query.Get("perPage"))
+			}
 		}
 	})
-	t.Run("server ignoring ?page= does not loop", func(t *testing.T) {
+	t.Run("server ignoring ?page= does not loop, and is an error", func(t *testing.T) {
 		srv := newScriptedServer(t, map[string]reply{"GET /v1/campaigns": {200,
 			`{"data":[{"id":"camp_1","status":"draft"},{"id":"camp_2","status":"draft"}],"pagination":{"total":50,"page":1,"perPage":2}}`, nil}})
 		c, _ := newTestClient(t, srv.URL, nil)
 		got, err := c.ListCampaigns(testCtx(t))
-		mustOK(t, err)
-		if len(got) != 2 {
-			t.Errorf("got %d campaigns, want the 2 distinct ones", len(got))
+		if !IsListTruncated(mustErr(t, err)) || got != nil {
+			t.Errorf("a listing that says 50 but repeats its first page: got %d campaigns, err %v; want a ListTruncatedError", len(got), err)
 		}
 		if srv.hits() > 3 {
 			t.Errorf("hits = %d", srv.hits())

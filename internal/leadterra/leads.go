@@ -257,17 +257,24 @@ func (c *Client) UpsertLeads(ctx context.Context, campaignID string, leads []Lea
 }
 
 // ListLeads reads every page of the lead listing completion. A plain 404
-// is told apart by the campaign's stats (campaignRoute).
+// is told apart by the campaign's stats (campaignRoute). A listing cut
+// short returns the leads read, sorted, with a *ListTruncatedError: callers
+// that need the whole list fail, Read keeps its prior state for the rest.
 func (c *Client) ListLeads(ctx context.Context, campaignID string) ([]Lead, error) {
 	var list []Lead
+	var cut *ListCut
+	path := campaignPath(campaignID) + "/leads"
 	err := c.campaignRoute(ctx, campaignID, CapLeadsList, func() (err error) {
-		list, _, err = listPages(ctx, c, "", campaignPath(campaignID)+"/leads", nil, 0, DecodeLead, "leads", "data")
+		list, cut, err = listPages(ctx, c, "", path, nil, 0, DecodeLead, "leads", "data")
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].Email < list[j].Email })
+	if cut != nil {
+		return list, &ListTruncatedError{Path: path, Cut: *cut}
+	}
 	return list, nil
 }
 

@@ -71,8 +71,11 @@ func TestListRepliesMaxPagesTruncates(t *testing.T) {
 func TestListRepliesStopsOnRepeatedPage(t *testing.T) {
 	srv := newScriptedServer(t, map[string]reply{"GET /v1/replies": {200, replyPage(0, 2, 10, 1, 2), nil}})
 	c, _ := newTestClient(t, srv.URL, nil)
-	got, _, err := c.ListReplies(testCtx(t), "camp_123", 50)
+	got, truncated, err := c.ListReplies(testCtx(t), "camp_123", 50)
 	mustOK(t, err)
+	if !truncated {
+		t.Error("a repeated page while the total says 10 must be reported as a cut listing")
+	}
 	if len(got) != 2 || srv.hits() != 2 {
 		t.Errorf("replies %d, hits %d: a server ignoring ?page= must be noticed on page 2", len(got), srv.hits())
 	}

@@ -45,12 +45,15 @@ func DecodeReplies(b []byte) ([]Reply, error) {
 	return decodeEach(items, DecodeReply)
 }
 
-// ListReplies reads every page (at most maxPages; truncated reports the cap
-// was reached). campaignID may be empty for the whole workspace.
+// ListReplies reads every page (at most maxPages, 0 for DefaultMaxPages).
+// truncated reports a listing cut short: the cap was reached, or the server
+// repeated a page while saying more remain. campaignID may be empty for the
+// whole workspace.
 func (c *Client) ListReplies(ctx context.Context, campaignID string, maxPages int) (replies []Reply, truncated bool, err error) {
 	q := url.Values{}
 	if campaignID != "" {
 		q.Set("campaignId", campaignID)
 	}
-	return listPages(ctx, c, "", "/v1/replies", q, maxPages, DecodeReply, "replies", "data")
+	replies, cut, err := listPages(ctx, c, "", "/v1/replies", q, maxPages, DecodeReply, "replies", "data")
+	return replies, cut != nil, err
 }

@@ -153,7 +153,7 @@ func upsertFailure(op diagnostics.Op, err error, batch []leadModel, done int) di
 		err = &bare
 	}
 	if done > 0 {
-		fmt.Fprintf(&extra, "\n\nThe %d lead(s) of the earlier batches were sent before this failure. Applying again is safe: the API upserts by email, so nobody is enrolled twice.", done)
+		fmt.Fprintf(&extra, "\n\nThe %d lead(s) of the earlier batches were sent before this failure. The state records them, so the next apply sends only what is missing and a destroy unenrolls them. Applying again is safe: the API upserts by email, so nobody is enrolled twice.", done)
 	}
 	d := diagnostics.FromError(op, err)
 	detail := d.Detail()
@@ -242,4 +242,14 @@ func bulletList(items []string) string {
 		b.WriteString("  - " + it)
 	}
 	return b.String()
+}
+
+// listingCutWarning explains a lead listing that stopped before its end:
+// the leads it did not show keep their last known state.
+func listingCutWarning(campaignID string, cut *leadterra.ListTruncatedError, managed int) diag.Diagnostic {
+	return diag.NewWarningDiagnostic(
+		fmt.Sprintf("The lead listing of campaign %q was cut short", campaignID),
+		fmt.Sprintf("Leadterra's lead listing (GET %s) stopped after %d lead(s) in %d page(s): %s. "+
+			"Terraform refreshed the leads it saw; those of the %d this resource manages that it did not see keep their last known state, so they are neither planned again nor dropped. "+
+			"Changes made outside Terraform to the unseen leads are not detected on this run.", cut.Path, cut.Cut.Read, cut.Cut.Pages, cut.Cut.Reason, managed))
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -62,6 +63,9 @@ const campaignLeadsDescription = "The leads one configuration enrolls in one Lea
 	"The documented API has no way to list or unenroll leads: against it, changes made outside Terraform are not seen, and removed leads stay enrolled, which a warning says. " +
 	"Suppressed addresses are skipped by the API: a warning lists them and `skipped_emails` keeps them.\n\n" +
 	"Import by campaign id adopts every lead enrolled in the campaign; it needs the lead listing (`GET /v1/campaigns/:id/leads`).\n\n" +
+	"**A failed apply keeps its progress.** If a bulk request fails after earlier ones went through, the error says how many leads were sent, and the state records every lead enrolled so far: the next apply sends only what is missing, and a destroy unenrolls them. " +
+	"After a failed create Terraform marks the resource tainted and plans to replace it; that replacement keeps the leads already enrolled (nothing is unenrolled and sent again) and sends only the others.\n\n" +
+	"The lead listing is read page by page to its end (the provider asks 100 leads a page; a smaller page limit only means more pages). If a listing stops short of the total it announces (a server that repeats a page, or the safety cap of 100,000 pages), the leads it did not show keep their last known state, so nothing is planned for them, and a warning says how many leads were read.\n\n" +
 	"Large lists are fine: the provider's acceptance tests apply 10,000 leads from a CSV file in one resource (20 bulk requests), and the provider's share of planning that many is about a second. " +
 	"Keep them in a CSV file and build the map with `csvdecode`, as in the example."
 
@@ -130,17 +134,36 @@ func (r *campaignLeadsResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	sortLeads(leads)
-	// Nothing is saved if a batch fails: applying again re-sends every
-	// lead, which the upsert by email makes harmless, whereas a partial,
-	// tainted object would be destroyed (unenrolled) before the retry.
-	out, ok := upsertLeads(ctx, client, id, leads, nil, int(plan.BatchSize.ValueInt64()), diagnostics.Op{Action: "enroll leads in", Object: campaignObject(id)}, &resp.Diagnostics)
-	if !ok {
-		return
+	// Leads the Delete of a tainted predecessor left enrolled are sent
+	// again only if they changed.
+	current := map[string]leadModel{}
+	if r.data != nil {
+		current = keyed(r.data.kept.take(id))
 	}
+	var send []leadModel
+	for _, l := range leads {
+		if old, ok := current[l.key()]; !ok || !old.equal(l) {
+			send = append(send, l)
+		}
+	}
+	out, ok := upsertLeads(ctx, client, id, send, current, int(plan.BatchSize.ValueInt64()), diagnostics.Op{Action: "enroll leads in", Object: campaignObject(id)}, &resp.Diagnostics)
 	warnSkipped(id, out, &resp.Diagnostics)
 	plan.ID = types.StringValue(id)
 	plan.setCounts(out.counts.Enrolled, out.counts.Updated, out.skippedCount())
 	plan.SkippedEmails = emailSetValue(out.skipped)
+	if !ok {
+		// A batch failed after others went through: the state records every
+		// lead enrolled, with the error, so that a destroy or a later apply
+		// knows each one. Terraform marks the object tainted; the next apply
+		// replaces it without unenrolling them (see Delete).
+		for _, l := range out.sent {
+			current[l.key()] = l
+		}
+		if len(current) == 0 {
+			return // nothing is enrolled: nothing to track
+		}
+		plan.Leads = leadsMap(slices.Collect(maps.Values(current)), &resp.Diagnostics)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -157,6 +180,12 @@ func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadReque
 	id := state.CampaignID.ValueString()
 	op := diagnostics.Op{Action: "read the leads of", Object: campaignObject(id)}
 	listed, err := client.ListLeads(ctx, id)
+	// A listing cut short still refreshes the leads it shows; the others
+	// keep their last known state instead of looking unenrolled.
+	var cut *leadterra.ListTruncatedError
+	if errors.As(err, &cut) {
+		err = nil
+	}
 	switch {
 	case leadterra.IsNotOffered(err) || leadterra.IsNotFound(err):
 		// No listing, or a 404 that only the documented stats check can
@@ -185,8 +214,8 @@ func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadReque
 		if api, ok := byKey[p.key()]; ok {
 			kept = append(kept, refreshLead(p, api))
 			delete(skipped, p.key())
-		} else if _, wasSkipped := skipped[p.key()]; wasSkipped {
-			kept = append(kept, p) // never enrolled: suppressed
+		} else if _, wasSkipped := skipped[p.key()]; wasSkipped || cut != nil {
+			kept = append(kept, p) // never enrolled (suppressed), or not seen
 		}
 		// Otherwise it was unenrolled outside Terraform: dropping it makes
 		// the next plan enroll it again.
@@ -196,6 +225,9 @@ func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadReque
 			fmt.Sprintf("None of the %d lead(s) this resource manages is enrolled in campaign %q any more (the API's lead listing does not show them): they were unenrolled outside Terraform. Terraform removed the resource from state and will plan to enroll them again.", len(prior), id))
 		resp.State.RemoveResource(ctx)
 		return
+	}
+	if cut != nil {
+		resp.Diagnostics.Append(listingCutWarning(id, cut, len(prior)))
 	}
 	state.Leads = leadsMap(kept, &resp.Diagnostics)
 	state.SkippedEmails = emailSetValue(skipped)
@@ -284,11 +316,23 @@ func (r *campaignLeadsResource) Delete(ctx context.Context, req resource.DeleteR
 	}
 	id := state.CampaignID.ValueString()
 	skipped := emailSet(state.SkippedEmails)
+	// Replacing a tainted object (a create that failed part-way): the leads
+	// the replacement enrolls again stay enrolled.
+	replacing, isReplace := replacementPlan(ctx, req.Private, id)
 	var emails []string
+	var kept []leadModel
 	for _, l := range leadsOf(state.Leads, &resp.Diagnostics) {
-		if _, s := skipped[l.key()]; !s {
+		_, s := skipped[l.key()]
+		switch {
+		case s:
+		case isReplace && replacing[l.key()]:
+			kept = append(kept, l)
+		default:
 			emails = append(emails, l.Email.ValueString())
 		}
+	}
+	if len(kept) > 0 && r.data != nil {
+		r.data.kept.put(id, kept)
 	}
 	slices.Sort(emails)
 	op := diagnostics.Op{Action: "unenroll leads from", Object: campaignObject(id)}

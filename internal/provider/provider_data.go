@@ -14,6 +14,10 @@ type providerData struct {
 	client *leadterra.Client
 	// unknown: the provider block depends on values known only after apply.
 	unknown bool
+	// kept, keptSuppressed: what a replacing Delete left in place for the
+	// Create after it (campaign_leads_replace.go).
+	kept           handOver[leadModel]
+	keptSuppressed handOver[string]
 }
 
 // configuredData extracts providerData in a resource's or data source's

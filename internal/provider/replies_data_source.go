@@ -50,7 +50,7 @@ func (d *repliesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Classified inbound replies, newest first (`GET /v1/replies`). Where the API pages the answer (a `pagination` object), every page is read, up to `max_pages`.\n\n" +
+		MarkdownDescription: "Classified inbound replies, newest first (`GET /v1/replies`). Every page is read (asking 100 replies a page), up to `max_pages`; a listing cut short sets `truncated` and warns.\n\n" +
 			"**Replies hold personal data** (the sender's address and an excerpt of the reply), which Terraform writes to its state.",
 		Attributes: map[string]schema.Attribute{
 			"campaign_id": schema.StringAttribute{
@@ -63,9 +63,9 @@ func (d *repliesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			},
 			"max_pages": schema.Int64Attribute{
 				Optional: true, Validators: []validator.Int64{int64validator.Between(1, 100000)},
-				MarkdownDescription: fmt.Sprintf("Most pages to read (the guide shows 50 replies a page). Defaults to %d. When more remain, `truncated` is true and a warning says so.", leadterra.DefaultMaxPages),
+				MarkdownDescription: fmt.Sprintf("Most pages to read (the provider asks 100 replies a page; the guide shows 50). Defaults to %d, a safety cap only. When more remain, `truncated` is true and a warning says so.", leadterra.DefaultMaxPages),
 			},
-			"truncated": schema.BoolAttribute{Computed: true, MarkdownDescription: "True when `max_pages` pages were read and the API reported more replies."},
+			"truncated": schema.BoolAttribute{Computed: true, MarkdownDescription: "True when the listing stopped before its end although the API reported more replies: `max_pages` pages were read, or the API repeated a page (a server ignoring `?page=`)."},
 			"replies": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The replies, in the order the API lists them (newest first).",
@@ -118,8 +118,8 @@ func (d *repliesDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	state.Truncated = types.BoolValue(truncated)
 	if truncated {
 		resp.Diagnostics.AddWarning("Not every reply was read",
-			fmt.Sprintf("data.leadterra_replies read %d replies in %d pages and stopped at its max_pages limit, but the API reports more. "+
-				"Raise max_pages (now %d), or narrow the list with campaign_id, to read them all.", len(replies), maxPages, maxPages))
+			fmt.Sprintf("data.leadterra_replies read %d replies and stopped although the API reports more: it reached max_pages (now %d), or the API answered a page it had already sent (it may ignore ?page=). "+
+				"Raise max_pages, or narrow the list with campaign_id, to read them all; `truncated` is true.", len(replies), maxPages))
 	}
 	state.Replies = make([]replyModel, 0, len(replies))
 	for _, r := range replies {

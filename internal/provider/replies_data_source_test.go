@@ -85,8 +85,9 @@ func addReplies(env *testEnv, n int) {
 	}
 }
 
-// TestAccReplies_everyPage: the guide's API really pages (50 a page);
-// every page is read, and max_pages stops early with truncated set.
+// TestAccReplies_everyPage: the guide's API really pages (the provider
+// asks 100 a page); every page is read, and max_pages stops early with
+// truncated set.
 func TestAccReplies_everyPage(t *testing.T) {
 	env := newTestEnv(t, withStyle(sandbox.StyleGuide))
 	env.requireSandbox(t)
@@ -99,7 +100,7 @@ data "leadterra_replies" "all" {}
 
 data "leadterra_replies" "capped" {
   campaign_id = "camp_01jsandb0x0000000000000001"
-  max_pages   = 2
+  max_pages   = 1
 }
 `),
 			Check: resource.ComposeAggregateTestCheckFunc(
@@ -164,13 +165,13 @@ func TestRepliesRead_pagesAndTruncationWarning(t *testing.T) {
 
 	before := env.Sandbox.RequestCount("GET /v1/replies")
 	v, diags := readDataSourceProto(p, "leadterra_replies", nil)
-	if n := env.Sandbox.RequestCount("GET /v1/replies") - before; count(v) != 123 || len(diags) != 0 || n != 3 {
-		t.Fatalf("read %d replies in %d requests with %+v; want 123 in 3 pages of 50", count(v), n, diags)
+	if n := env.Sandbox.RequestCount("GET /v1/replies") - before; count(v) != 123 || len(diags) != 0 || n != 2 {
+		t.Fatalf("read %d replies in %d requests with %+v; want 123 in 2 pages of 100", count(v), n, diags)
 	}
 
-	v, diags = readDataSourceProto(p, "leadterra_replies", map[string]tftypes.Value{"max_pages": tftypes.NewValue(tftypes.Number, big.NewFloat(2))})
+	v, diags = readDataSourceProto(p, "leadterra_replies", map[string]tftypes.Value{"max_pages": tftypes.NewValue(tftypes.Number, big.NewFloat(1))})
 	w := onlyWarning(t, diags)
-	want := "data.leadterra_replies read 100 replies in 2 pages and stopped at its max_pages limit, but the API reports more. Raise max_pages (now 2), or narrow the list with campaign_id, to read them all."
+	want := "data.leadterra_replies read 100 replies and stopped although the API reports more: it reached max_pages (now 1), or the API answered a page it had already sent (it may ignore ?page=). Raise max_pages, or narrow the list with campaign_id, to read them all; `truncated` is true."
 	if count(v) != 100 || w.Summary != "Not every reply was read" || w.Detail != want {
 		t.Fatalf("%d replies, warning %q: %q", count(v), w.Summary, w.Detail)
 	}

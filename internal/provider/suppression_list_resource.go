@@ -44,6 +44,7 @@ type suppressionListModel struct {
 const suppressionListDescription = "Addresses this configuration keeps on the workspace-wide suppression list: Leadterra never emails a suppressed address, in any campaign.\n\n" +
 	"Several `leadterra_suppression_list` resources may coexist; each adds and removes only its own addresses (list an address in one of them only). " +
 	"Addresses are added through `POST /v1/suppression-list`, at most 1,000 per request. " +
+	"If a request fails after earlier ones went through, the state records the addresses added so far, with the error: the next apply sends only the missing ones (after a failed create, the replacement Terraform plans keeps the addresses already listed), and a destroy takes them off. " +
 	"Removing an address from `emails`, or destroying the resource, takes the addresses off the list through `DELETE /v1/suppression-list` where the API offers it — even an address that was already suppressed before this resource listed it. " +
 	"The documented API cannot remove addresses (the docs send removal to the dashboard): there, a warning names the addresses that stay suppressed.\n\n" +
 	"No API lists the suppression list, so Terraform cannot see addresses removed in the dashboard; `terraform apply -replace` adds them all again. " +
@@ -110,6 +111,10 @@ func (r *suppressionListResource) ValidateConfig(ctx context.Context, req resour
 // ModifyPlan keeps the counts when an update adds nothing: they describe
 // the last apply that did.
 func (r *suppressionListResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() && !req.Plan.Raw.IsNull() {
+		recordSuppressionCreatePlan(ctx, req, resp)
+		return
+	}
 	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
 		return
 	}
@@ -134,12 +139,25 @@ func (r *suppressionListResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	emails := suppressionEmails(ctx, plan.Emails)
-	counts, _, ok := addSuppressions(ctx, client, emails, &resp.Diagnostics)
-	if !ok {
-		return
+	// Addresses the Delete of a tainted predecessor left on the list are
+	// not sent again (suppression_list_replace.go).
+	var kept []string
+	if r.data != nil {
+		kept = r.data.keptSuppressed.take(addressSetKey(emails))
 	}
+	send, _ := suppressionDiff(kept, emails)
+	counts, done, ok := addSuppressions(ctx, client, send, &resp.Diagnostics)
 	plan.ID = types.StringValue(uuid.NewString())
 	plan.SuppressedCount, plan.AlreadySuppressedCount = types.Int64Value(counts[0]), types.Int64Value(counts[1])
+	if !ok {
+		// The batches that went through are on the list: the state records
+		// them with the error, so that a destroy or a later apply knows them.
+		listed := append(kept, send[:done]...)
+		if len(listed) == 0 {
+			return
+		}
+		plan.Emails = suppressionSet(listed)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -182,7 +200,24 @@ func (r *suppressionListResource) Delete(ctx context.Context, req resource.Delet
 	if resp.Diagnostics.HasError() || client == nil {
 		return
 	}
-	if left := removeSuppressions(ctx, client, suppressionEmails(ctx, state.Emails), true, &resp.Diagnostics); len(left) > 0 {
+	remove := suppressionEmails(ctx, state.Emails)
+	if cp, ok := suppressionCreatePlan(ctx, req.Private); ok && r.data != nil {
+		// Replacing a tainted object: what the replacement adds stays listed.
+		keep := map[string]bool{}
+		for _, e := range cp.Emails {
+			keep[e] = true
+		}
+		var kept []string
+		remove = slices.DeleteFunc(remove, func(e string) bool {
+			if keep[strings.ToLower(e)] {
+				kept = append(kept, e)
+				return true
+			}
+			return false
+		})
+		r.data.keptSuppressed.put(addressSetKey(cp.Emails), kept)
+	}
+	if left := removeSuppressions(ctx, client, remove, true, &resp.Diagnostics); len(left) > 0 {
 		state.Emails = suppressionSet(left)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	}

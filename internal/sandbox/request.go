@@ -163,6 +163,7 @@ func (c *reqCtx) page(total int) (lo, hi int, pagination obj, bad *response) {
 		}
 		perPage = n
 	}
+	perPage = c.s.servedPageSize(perPage)
 	lo = min((page-1)*perPage, total)
 	hi = min(lo+perPage, total)
 	return lo, hi, obj{{"total", total}, {"page", page}, {"perPage", perPage}}, nil

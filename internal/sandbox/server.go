@@ -41,6 +41,7 @@ type Server struct {
 	style          Style
 	documentedOnly bool
 	rotation       map[string]int
+	maxPageSize    int // SetMaxPageSize; 0 = no limit below perPage's
 
 	campaigns  map[string]*campaignState
 	webhooks   map[string]*Webhook
