@@ -9,7 +9,8 @@ import (
 	"strings"
 )
 
-// Capability names of the lead completions (§3).
+// Capability names of the lead completions (DESIGN.md, "Completions and
+// fallbacks").
 const (
 	CapLeadsList   = "GET /v1/campaigns/:id/leads"
 	CapLeadsRemove = "DELETE /v1/campaigns/:id/leads"
@@ -191,52 +192,29 @@ func (c *Client) UpsertLeads(ctx context.Context, campaignID string, leads []Lea
 	return decodeInto(ctx, c, request{method: http.MethodPost, path: campaignPath(campaignID) + "/leads/bulk", body: body, idempotent: true}, DecodeBulkResult)
 }
 
-// ListLeads reads every page of the lead listing completion. A plain 404
-// is told apart by the campaign's stats (campaignRoute).
-func (c *Client) ListLeads(ctx context.Context, campaignID string) ([]Lead, error) {
+// ListLeads reads every page of GET /v1/campaigns/:id/leads. The leads are
+// returned only when Presence is Found; otherwise the campaign is Gone, or
+// exists but its leads cannot be listed (ExistsNotOffered).
+func (c *Client) ListLeads(ctx context.Context, campaignID string) ([]Lead, Presence, error) {
 	var list []Lead
-	err := c.campaignRoute(ctx, campaignID, CapLeadsList, func() (err error) {
+	p, err := c.campaignCompletion(ctx, campaignID, CapLeadsList, func() (err error) {
 		list, _, err = listPages(ctx, c, "", campaignPath(campaignID)+"/leads", nil, 0, DecodeLead, "leads", "data")
 		return err
 	})
-	if err != nil {
-		return nil, err
+	if err != nil || p != Found {
+		return nil, p, err
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].Email < list[j].Email })
-	return list, nil
+	return list, Found, nil
 }
 
-// RemoveLeads unenrolls through the completion; deleting twice is harmless.
-func (c *Client) RemoveLeads(ctx context.Context, campaignID string, emails []string) error {
-	return c.campaignRoute(ctx, campaignID, CapLeadsRemove, func() error {
+// RemoveLeads unenrolls through DELETE /v1/campaigns/:id/leads; deleting
+// twice is harmless. Unless Presence is Found, nothing was unenrolled: the
+// campaign is Gone (and its leads with it), or the leads stay enrolled
+// (ExistsNotOffered).
+func (c *Client) RemoveLeads(ctx context.Context, campaignID string, emails []string) (Presence, error) {
+	return c.campaignCompletion(ctx, campaignID, CapLeadsRemove, func() error {
 		_, err := c.do(ctx, request{method: http.MethodDelete, path: campaignPath(campaignID) + "/leads", body: map[string]any{"emails": emails}, idempotent: true})
 		return err
 	})
-}
-
-// campaignRoute runs call, a request to a completion under one campaign.
-// 405/501 mean the route is missing. A plain 404 may mean the route or the
-// campaign: the documented stats endpoint decides, so that one deleted
-// campaign does not turn the completion off for the rest of the run. If the
-// campaign is gone the 404 is returned as is; if it exists the completion
-// is remembered missing (§3).
-func (c *Client) campaignRoute(ctx context.Context, campaignID, capability string, call func() error) error {
-	if !c.offered(capability) {
-		return &NotOfferedError{Capability: capability}
-	}
-	err := call()
-	if err == nil || !routeMissing(err) {
-		return err
-	}
-	if !IsNotFound(err) {
-		return c.remember(capability)
-	}
-	gone, statsErr := c.campaignGone(ctx, campaignID)
-	switch {
-	case statsErr != nil:
-		return statsErr
-	case gone:
-		return err
-	}
-	return c.remember(capability)
 }

@@ -143,12 +143,12 @@ func (r *campaignLaunchResource) transition(ctx context.Context, client *leadter
 	// campaign read, take both from it so state matches what refresh and
 	// import read. The status stays the write's: the read may lag.
 	if client.Offered(leadterra.CapCampaignRead) {
-		camp, rerr := client.GetCampaign(ctx, id)
-		if rerr != nil || camp.Status == "" {
+		found, rerr := client.LookupCampaign(ctx, id)
+		if rerr != nil || found.Campaign == nil || found.Campaign.Status == "" {
 			tflog.Debug(ctx, "campaign read after "+action+" gave nothing; keeping the "+action+" answer", map[string]any{"campaign_id": id})
 			return
 		}
-		m.StartedAt, m.PausedAt = nullIfEmpty(camp.StartedAt), nullIfEmpty(camp.PausedAt)
+		m.StartedAt, m.PausedAt = nullIfEmpty(found.Campaign.StartedAt), nullIfEmpty(found.Campaign.PausedAt)
 	}
 }
 
@@ -180,16 +180,19 @@ func (r *campaignLaunchResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 	id := state.CampaignID.ValueString()
 	found, err := client.LookupCampaign(ctx, id)
-	switch {
-	case err != nil:
+	if err != nil {
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "read", Object: campaignObject(id)}, err)
 		return
-	case found.Gone:
-		resp.Diagnostics.Append(diagnostics.RemovedFromState(fmt.Sprintf("The launch of campaign %q", id), "the campaign was deleted: its stats endpoint answers campaign_not_found"))
+	}
+	switch found.Presence {
+	case leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.RemovedFromState(fmt.Sprintf("The launch of campaign %q", id), "the campaign was deleted: "+diagnostics.CampaignNotFoundProof))
 		resp.State.RemoveResource(ctx)
 		return
-	case found.Campaign != nil:
+	case leadterra.Found:
 		state.applyCampaign(*found.Campaign)
+	case leadterra.ExistsNotOffered:
+		// No campaign read: the last known state stays.
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -234,14 +237,15 @@ func (r *campaignLaunchResource) ImportState(ctx context.Context, req resource.I
 		return
 	}
 	found, err := client.LookupCampaign(ctx, req.ID)
-	switch {
-	case err != nil:
+	if err != nil {
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the launch of", Object: campaignObject(req.ID)}, err)
 		return
-	case found.Gone:
-		resp.Diagnostics.AddError("No such campaign", fmt.Sprintf("Campaign %q does not exist in this workspace (its stats endpoint answers campaign_not_found). Check the id in the dashboard.", req.ID))
+	}
+	switch found.Presence {
+	case leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "campaign", req.ID, diagnostics.CampaignNotFoundProof))
 		return
-	case found.Campaign == nil:
+	case leadterra.ExistsNotOffered:
 		resp.Diagnostics.AddError("Leadterra cannot read a campaign's status",
 			fmt.Sprintf("Campaign %q exists, but this Leadterra API offers no GET /v1/campaigns/:id, so whether it is sending cannot be imported. "+
 				"Import is not needed: declare the leadterra_campaign_launch resource and apply. Starting a running campaign and pausing a paused one change nothing, so the apply only makes the campaign match paused.", req.ID))

@@ -83,9 +83,9 @@ func (o *upsertOutcome) nameSkipped(ctx context.Context, client *leadterra.Clien
 	if !client.Offered(leadterra.CapLeadsList) {
 		return
 	}
-	listed, err := client.ListLeads(ctx, campaignID)
-	if err != nil {
-		tflog.Debug(ctx, "could not list leads to name the skipped ones", map[string]any{"error": err.Error()})
+	listed, presence, err := client.ListLeads(ctx, campaignID)
+	if err != nil || presence != leadterra.Found {
+		tflog.Debug(ctx, "could not list leads to name the skipped ones", map[string]any{"error": fmt.Sprint(err), "presence": presence.String()})
 		return
 	}
 	enrolled := map[string]bool{}
@@ -196,16 +196,17 @@ func rejectedLeads(items []leadterra.ErrorItem, batch []leadModel) string {
 	return bulletList(lines)
 }
 
-// removeLeads unenrolls in chunks of size; it returns how many addresses
-// were sent successfully before an error.
-func removeLeads(ctx context.Context, client *leadterra.Client, campaignID string, emails []string, size int) (int, error) {
+// removeLeads unenrolls in chunks of size. It stops at the first chunk the
+// API did not unenroll (an error, or a Presence other than Found) and
+// returns how many addresses were unenrolled before it.
+func removeLeads(ctx context.Context, client *leadterra.Client, campaignID string, emails []string, size int) (int, leadterra.Presence, error) {
 	for start := 0; start < len(emails); start += size {
 		chunk := emails[start:min(start+size, len(emails))]
-		if err := client.RemoveLeads(ctx, campaignID, chunk); err != nil {
-			return start, err
+		if p, err := client.RemoveLeads(ctx, campaignID, chunk); err != nil || p != leadterra.Found {
+			return start, p, err
 		}
 	}
-	return len(emails), nil
+	return len(emails), leadterra.Found, nil
 }
 
 // staysEnrolledWarning is the fallback where the API cannot unenroll.

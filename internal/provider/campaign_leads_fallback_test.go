@@ -255,14 +255,14 @@ func TestCampaignLeads_readRemovedFromState(t *testing.T) {
 		if _, err := client.UpsertLeads(context.Background(), id, []leadterra.Lead{{Email: "other@example.com"}}); err != nil {
 			t.Fatal(err)
 		}
-		if err := client.RemoveLeads(context.Background(), id, []string{"a@example.com"}); err != nil {
+		if _, err := client.RemoveLeads(context.Background(), id, []string{"a@example.com"}); err != nil {
 			t.Fatal(err)
 		}
 		got, diags := p.readState(leadsType, state)
 		if len(diags) != 0 || got == nil || setLen(t, got["leads"]) != 1 {
 			t.Fatalf("one lead unenrolled: it leaves state quietly (the plan re-adds it); got %v, %+v", got, diags)
 		}
-		if err := client.RemoveLeads(context.Background(), id, []string{"b@example.com"}); err != nil {
+		if _, err := client.RemoveLeads(context.Background(), id, []string{"b@example.com"}); err != nil {
 			t.Fatal(err)
 		}
 		got, diags = p.readState(leadsType, state)

@@ -186,7 +186,7 @@ func outOfBand(t *testing.T, env *testEnv, id *string, upsert []leadterra.Lead, 
 			}
 		}
 		if len(remove) > 0 {
-			if err := c.RemoveLeads(context.Background(), *id, remove); err != nil {
+			if _, err := c.RemoveLeads(context.Background(), *id, remove); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -181,19 +181,21 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 	id := state.ID.ValueString()
 	found, err := client.LookupCampaign(ctx, id)
-	switch {
-	case err != nil:
+	if err != nil {
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "read", Object: campaignObject(id)}, err)
 		return
-	case found.Gone:
-		resp.Diagnostics.Append(diagnostics.RemovedFromState("Campaign "+fmt.Sprintf("%q", id), "its stats endpoint answers campaign_not_found"))
+	}
+	switch found.Presence {
+	case leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.RemovedFromState("Campaign "+fmt.Sprintf("%q", id), diagnostics.CampaignNotFoundProof))
 		resp.State.RemoveResource(ctx)
 		return
-	case found.Campaign != nil:
+	case leadterra.Found:
 		state.apply(*found.Campaign)
+	case leadterra.ExistsNotOffered:
+		// No campaign read: the stats answer proved it exists, and the last
+		// known attributes stay.
 	}
-	// Without a campaign read, the stats answer proved it exists: the
-	// last known attributes stay.
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -206,17 +208,21 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	id := state.ID.ValueString()
-	camp, err := client.UpdateCampaign(ctx, id, plan.input())
-	switch {
-	case leadterra.IsNotOffered(err):
+	camp, presence, err := client.UpdateCampaign(ctx, id, plan.input())
+	if err != nil {
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "update", Object: campaignObject(id)}, err)
+		return
+	}
+	switch presence {
+	case leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "campaign", id, diagnostics.CampaignNotFoundProof))
+		return
+	case leadterra.ExistsNotOffered:
 		resp.Diagnostics.AddError("Leadterra cannot change this campaign in place",
 			fmt.Sprintf("Campaign %q exists, but the Leadterra API offers no way to rename a campaign or edit its sequence steps (there is no PATCH /v1/campaigns/:id; the docs send step edits to the dashboard).\n\n"+
 				"Either edit it in the dashboard and copy the change into this configuration, or replace it with a new campaign:\n\n"+
 				"    terraform apply -replace='<address of this resource, shown above>'\n\n"+
 				"(for example -replace='leadterra_campaign.outreach'). Replacing creates a new draft; the old campaign is paused and stays in the workspace, and leads must be enrolled again.", id))
-		return
-	case err != nil:
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "update", Object: campaignObject(id)}, err)
 		return
 	}
 	plan.ID, plan.Status, plan.CreatedAt = state.ID, state.Status, state.CreatedAt
@@ -253,14 +259,15 @@ func (r *campaignResource) ImportState(ctx context.Context, req resource.ImportS
 		return
 	}
 	found, err := client.LookupCampaign(ctx, req.ID)
-	switch {
-	case err != nil:
+	if err != nil {
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import", Object: campaignObject(req.ID)}, err)
 		return
-	case found.Gone:
-		resp.Diagnostics.AddError("No such campaign", fmt.Sprintf("Campaign %q does not exist in this workspace (its stats endpoint answers campaign_not_found). Check the id in the dashboard.", req.ID))
+	}
+	switch found.Presence {
+	case leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "campaign", req.ID, diagnostics.CampaignNotFoundProof))
 		return
-	case found.Campaign == nil:
+	case leadterra.ExistsNotOffered:
 		resp.Diagnostics.AddError("Leadterra cannot read campaigns back",
 			fmt.Sprintf("Campaign %q exists, but this Leadterra API offers no GET /v1/campaigns/:id, so its name and steps cannot be imported. Keep managing it in the dashboard, or create a new campaign with Terraform.", req.ID))
 		return

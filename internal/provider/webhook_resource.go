@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -163,9 +162,9 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 	wh, err := client.GetWebhook(ctx, id)
 	switch {
 	case leadterra.IsNotOffered(err):
-		return // no read in this API: keep the last known state (§3)
+		return // no read in this API: keep the last known state (DESIGN.md, "Completions and fallbacks")
 	case leadterra.IsObjectNotFound(err):
-		resp.Diagnostics.Append(diagnostics.RemovedFromState("Webhook "+fmt.Sprintf("%q", id), "GET /v1/webhooks/:id answers "+webhookErrorCode(err)))
+		resp.Diagnostics.Append(diagnostics.RemovedFromState("Webhook "+fmt.Sprintf("%q", id), webhookNotFound(err)))
 		resp.State.RemoveResource(ctx)
 		return
 	case err != nil:
@@ -176,11 +175,12 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-func webhookErrorCode(err error) string {
-	if e := (*leadterra.APIError)(nil); errors.As(err, &e) && e.Code != "" {
-		return e.Code
+// webhookNotFound names what the API answered for a missing webhook.
+func webhookNotFound(err error) string {
+	if _, code := leadterra.ErrorCode(err); code != "" {
+		return "the API answers " + code
 	}
-	return "not found"
+	return "the API answers 404"
 }
 
 // ModifyPlan turns a change of url or events into a replacement when this
@@ -282,7 +282,7 @@ func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportSt
 				"Keep managing it in the dashboard, or declare a leadterra_webhook and let Terraform register a new one (then remove the old one in the dashboard).", req.ID))
 		return
 	case leadterra.IsObjectNotFound(err):
-		resp.Diagnostics.AddError("No such webhook", fmt.Sprintf("Webhook %q does not exist in this workspace (the API answers %s). Check the id in the Leadterra dashboard.", req.ID, webhookErrorCode(err)))
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "webhook", req.ID, webhookNotFound(err)))
 		return
 	case err != nil:
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import", Object: webhookObject(req.ID)}, err)
