@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -130,7 +129,7 @@ func (r *campaignLaunchResource) transition(ctx context.Context, client *leadter
 		st, err = client.PauseCampaign(ctx, id)
 	}
 	if err != nil {
-		if d, ok := startRefusal(id, err); ok {
+		if d, ok := diagnostics.StartRefused(path.Root("campaign_id"), id, err); ok {
 			diags.Append(d)
 			return
 		}
@@ -253,34 +252,4 @@ func (r *campaignLaunchResource) ImportState(ctx context.Context, req resource.I
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("campaign_id"), req.ID)...)
-}
-
-// startRefusal turns the documented 400s of start into what to add and how
-// to order it; other errors are left to the diagnostics package.
-func startRefusal(id string, err error) (diag.Diagnostic, bool) {
-	var summary, lacks, fix string
-	switch {
-	case leadterra.HasCode(err, "no_leads_enrolled"):
-		summary, lacks = "Campaign has no enrolled leads", "no_leads_enrolled): a campaign needs at least one enrolled lead before it can start."
-		fix = "Enroll leads with a leadterra_campaign_leads resource, and make the launch depend on it so that Terraform enrolls them before starting the campaign:"
-	case leadterra.HasCode(err, "no_sequence_steps"):
-		summary, lacks = "Campaign has no sequence steps", "no_sequence_steps): a campaign needs at least one email in its sequence before it can start."
-		fix = "Add at least one step (subject and body_html) to sequence_steps of the leadterra_campaign resource. Reference that campaign's id from the launch, and keep the launch after the leads too, so that Terraform orders both before starting the campaign:"
-	default:
-		return nil, false
-	}
-	detail := fmt.Sprintf("Leadterra refused to start campaign %q (400 %s\n\n%s\n\n"+
-		"    resource \"leadterra_campaign_launch\" \"<name>\" {\n"+
-		"      campaign_id = leadterra_campaign.<name>.id\n"+
-		"      depends_on  = [leadterra_campaign_leads.<name>]\n"+
-		"    }\n\n"+
-		"To create the launch without sending for now, set paused = true.", id, lacks, fix)
-	var e *leadterra.APIError
-	if errors.As(err, &e) {
-		detail += fmt.Sprintf("\n\nRequest: %s %s", e.Method, e.Path)
-		if e.RequestID != "" {
-			detail += fmt.Sprintf(" (request id %s)", e.RequestID)
-		}
-	}
-	return diag.NewAttributeErrorDiagnostic(path.Root("campaign_id"), summary, detail), true
 }
