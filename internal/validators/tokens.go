@@ -30,12 +30,12 @@ func (tokensValidator) ValidateString(_ context.Context, req validator.StringReq
 	tokens, problems := leadterra.ParseTokens(req.ConfigValue.ValueString())
 	for _, p := range problems {
 		resp.Diagnostics.AddAttributeError(req.Path, "Malformed personalization token",
-			fmt.Sprintf("At byte %d: %s. Leadterra replaces {{firstName}}, {{lastName}}, {{company}}, {{jobTitle}}, {{email}} and {{anyCustomField}} per lead.", p.Offset, p.Message))
+			located(req.Path, fmt.Sprintf("At byte %d: %s. Leadterra replaces {{firstName}}, {{lastName}}, {{company}}, {{jobTitle}}, {{email}} and {{anyCustomField}} per lead.", p.Offset, p.Message)))
 	}
 	for _, t := range tokens {
 		if std := leadterra.LikelyTypo(t.Name); std != "" {
 			resp.Diagnostics.AddAttributeWarning(req.Path, "Possible misspelled personalization token",
-				fmt.Sprintf("{{%s}} is not a standard lead field; did you mean {{%s}}? As written, it is read as a custom field and renders empty for leads without one.", t.Name, std))
+				located(req.Path, fmt.Sprintf("{{%s}} is not a standard lead field; did you mean {{%s}}? As written, it is read as a custom field and renders empty for leads without one.", t.Name, std)))
 		}
 	}
 }
