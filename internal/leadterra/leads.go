@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -30,9 +31,40 @@ type Lead struct {
 	CustomFields map[string]string
 }
 
-// StandardLeadFields are the documented lead keys; a custom field may not
-// reuse one.
+// StandardLeadFields are the documented lead keys, spelled as the API and
+// the {{tokens}} spell them; a custom field may not reuse one.
 var StandardLeadFields = []string{"email", "firstName", "lastName", "company", "jobTitle"}
+
+// standard returns l's standard fields in StandardLeadFields order.
+func (l *Lead) standard() []*string {
+	return []*string{&l.Email, &l.FirstName, &l.LastName, &l.Company, &l.JobTitle}
+}
+
+// Field returns the value of the field the API calls name: a standard
+// field, else a custom one.
+func (l Lead) Field(name string) string {
+	if i := slices.Index(StandardLeadFields, name); i >= 0 {
+		return *l.standard()[i]
+	}
+	return l.CustomFields[name]
+}
+
+// SetField sets the field the API calls name: a standard field, else a
+// custom one.
+func (l *Lead) SetField(name, value string) {
+	if i := slices.Index(StandardLeadFields, name); i >= 0 {
+		*l.standard()[i] = value
+		return
+	}
+	if l.CustomFields == nil {
+		l.CustomFields = map[string]string{}
+	}
+	l.CustomFields[name] = value
+}
+
+// EmailKey is the identity of an address: Leadterra upserts leads and
+// suppresses addresses by email, ignoring case.
+func EmailKey(email string) string { return strings.ToLower(email) }
 
 // leadMetaFields are keys a lead listing may carry that are not custom fields.
 var leadMetaFields = map[string]bool{
@@ -45,9 +77,9 @@ var leadMetaFields = map[string]bool{
 // guide), so either reading of the docs stores them.
 func (l Lead) MarshalJSON() ([]byte, error) {
 	m := map[string]any{"email": l.Email}
-	for k, v := range map[string]string{"firstName": l.FirstName, "lastName": l.LastName, "company": l.Company, "jobTitle": l.JobTitle} {
-		if v != "" {
-			m[k] = v
+	for i, v := range l.standard() {
+		if *v != "" {
+			m[StandardLeadFields[i]] = *v
 		}
 	}
 	if len(l.CustomFields) > 0 {
@@ -68,9 +100,9 @@ func DecodeLead(b []byte) (Lead, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return Lead{}, err
 	}
-	l := Lead{
-		Email: jsonString(m["email"]), FirstName: jsonString(m["firstName"]), LastName: jsonString(m["lastName"]),
-		Company: jsonString(m["company"]), JobTitle: jsonString(m["jobTitle"]),
+	var l Lead
+	for i, v := range l.standard() {
+		*v = jsonString(m[StandardLeadFields[i]])
 	}
 	custom := map[string]string{}
 	for k, v := range m {
@@ -101,14 +133,7 @@ func DecodeLead(b []byte) (Lead, error) {
 	return l, nil
 }
 
-func isStandardLeadField(k string) bool {
-	for _, f := range StandardLeadFields {
-		if f == k {
-			return true
-		}
-	}
-	return false
-}
+func isStandardLeadField(k string) bool { return slices.Contains(StandardLeadFields, k) }
 
 // BulkResult is the answer of a bulk upsert.
 type BulkResult struct {

@@ -71,13 +71,6 @@ func (r *campaignLaunchResource) Configure(_ context.Context, req resource.Confi
 	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
-func nullIfEmpty(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 // applyCampaign takes status and timestamps from a campaign read. paused
 // follows the status (not sending = paused) so a dashboard pause or resume
 // plans an update; an answer without a status says nothing and keeps m.

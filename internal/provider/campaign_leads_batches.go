@@ -51,7 +51,7 @@ func upsertLeads(ctx context.Context, client *leadterra.Client, campaignID strin
 		inBatch := keyed(batch)
 		if len(res.SkippedEmails) > 0 {
 			for _, e := range res.SkippedEmails {
-				if l, ok := inBatch[leadKey(e)]; ok {
+				if l, ok := inBatch[emailKey(e)]; ok {
 					out.skipped[l.key()] = l.Email.ValueString()
 				}
 			}
@@ -88,7 +88,7 @@ func (o *upsertOutcome) nameSkipped(ctx context.Context, client *leadterra.Clien
 	}
 	enrolled := map[string]bool{}
 	for _, l := range listed {
-		enrolled[leadKey(l.Email)] = true
+		enrolled[emailKey(l.Email)] = true
 	}
 	missing := map[string]string{}
 	for _, l := range candidates {

@@ -172,7 +172,7 @@ func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	byKey := map[string]leadterra.Lead{}
 	for _, l := range listed {
-		byKey[leadKey(l.Email)] = l
+		byKey[emailKey(l.Email)] = l
 	}
 	prior := leadsOf(state.Leads, &resp.Diagnostics)
 	skipped := emailSet(state.SkippedEmails)
@@ -247,7 +247,7 @@ func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateR
 	// Suppressed leads were never enrolled: nothing to unenroll.
 	var enrolled []string
 	for _, e := range d.remove {
-		if _, s := skipped[leadKey(e)]; !s {
+		if _, s := skipped[emailKey(e)]; !s {
 			enrolled = append(enrolled, e)
 		}
 	}
@@ -256,7 +256,7 @@ func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateR
 	case err != nil:
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "unenroll leads from", Object: campaignObject(id)}, err)
 		for _, e := range enrolled[:n] {
-			delete(current, leadKey(e))
+			delete(current, emailKey(e))
 		}
 		partial()
 		return

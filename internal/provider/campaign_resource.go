@@ -37,12 +37,6 @@ type campaignModel struct {
 	CreatedAt     types.String `tfsdk:"created_at"`
 }
 
-type stepModel struct {
-	Subject   types.String `tfsdk:"subject"`
-	BodyHTML  types.String `tfsdk:"body_html"`
-	DelayDays types.Int64  `tfsdk:"delay_days"`
-}
-
 func (r *campaignResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_campaign"
 }
@@ -84,8 +78,6 @@ func (r *campaignResource) Configure(_ context.Context, req resource.ConfigureRe
 	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
-func campaignObject(id string) string { return fmt.Sprintf("campaign %q", id) }
-
 func (m campaignModel) input() leadterra.CampaignInput {
 	in := leadterra.CampaignInput{Name: m.Name.ValueString(), Steps: []leadterra.Step{}}
 	for _, s := range m.SequenceSteps {
@@ -117,29 +109,6 @@ func (m *campaignModel) apply(c leadterra.Campaign) {
 	if c.Steps != nil || c.Name != "" {
 		m.SequenceSteps = mergeSteps(m.SequenceSteps, c.Steps)
 	}
-}
-
-// mergeSteps builds the step list from the API, keeping the known
-// delay_days when the API does not report delays (one guide only has them).
-func mergeSteps(prior []stepModel, got []leadterra.Step) []stepModel {
-	if len(got) == 0 {
-		if prior == nil {
-			return nil
-		}
-		return []stepModel{}
-	}
-	out := make([]stepModel, len(got))
-	for i, s := range got {
-		delay := types.Int64Value(0)
-		if i < len(prior) && !prior[i].DelayDays.IsNull() && !prior[i].DelayDays.IsUnknown() {
-			delay = prior[i].DelayDays
-		}
-		if s.DelayDays != nil {
-			delay = types.Int64Value(*s.DelayDays)
-		}
-		out[i] = stepModel{Subject: types.StringValue(s.Subject), BodyHTML: types.StringValue(s.BodyHTML), DelayDays: delay}
-	}
-	return out
 }
 
 func (r *campaignResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

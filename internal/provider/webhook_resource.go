@@ -81,8 +81,6 @@ func (r *webhookResource) Configure(_ context.Context, req resource.ConfigureReq
 	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
-func webhookObject(id string) string { return fmt.Sprintf("webhook %q", id) }
-
 func (m webhookModel) input(ctx context.Context) (leadterra.WebhookInput, bool) {
 	in := leadterra.WebhookInput{URL: m.URL.ValueString()}
 	return in, m.Events.ElementsAs(ctx, &in.Events, false) == nil
