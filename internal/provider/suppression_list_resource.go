@@ -143,8 +143,8 @@ func (r *suppressionListResource) Create(ctx context.Context, req resource.Creat
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// Read has nothing to ask: no API lists the suppression list (§3), so the
-// last known state stands.
+// Read has nothing to ask: no API lists the suppression list (DESIGN.md,
+// "Completions and fallbacks"), so the last known state stands.
 func (r *suppressionListResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {
 }
 
