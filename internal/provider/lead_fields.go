@@ -33,16 +33,22 @@ var standardLeadFields = func() []string {
 
 func isStandardLeadField(name string) bool { return slices.Contains(standardLeadFields, name) }
 
-// apiFieldName is how the API spells a standard field of leads, and
-// custom fields as they are.
+// apiFieldName is how the API spells a standard field of leads; custom
+// fields keep their name.
 func apiFieldName(name string) string {
-	for _, api := range leadterra.StandardLeadFields {
-		if snakeCase(api) == name {
-			return api
-		}
+	if api, ok := apiFieldNames[name]; ok {
+		return api
 	}
 	return name
 }
+
+var apiFieldNames = func() map[string]string {
+	m := map[string]string{}
+	for _, api := range leadterra.StandardLeadFields {
+		m[snakeCase(api)] = api
+	}
+	return m
+}()
 
 func snakeCase(camel string) string {
 	var b strings.Builder
