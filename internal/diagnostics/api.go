@@ -83,7 +83,7 @@ func explain(op Op, err error) (string, string) {
 	case errors.As(err, &apiErr):
 		return describeAPI(op, apiErr)
 	case errors.As(err, &notOffered):
-		return "Operation not offered by the Leadterra API", fmt.Sprintf("Could not %s: the Leadterra API does not offer %s (it is not in the documented API and this server does not provide it).", op.what(), notOffered.Capability)
+		return "Leadterra cannot " + op.what(), fmt.Sprintf("Could not %s: this Leadterra API does not offer %s (it is not in the documented API).", op.what(), notOffered.Capability)
 	case errors.As(err, &decodeErr):
 		return "Unexpected response from the Leadterra API", fmt.Sprintf("Could not %s: %s. The API may have changed its response format; please report this to the provider maintainers with the request id.", op.what(), decodeErr.Error())
 	case errors.As(err, &transportErr):

@@ -30,7 +30,7 @@ func TestFromError(t *testing.T) {
 		{"429", &leadterra.APIError{StatusCode: 429, RetryAfter: 30 * time.Second}, "rate limit", []string{"30s", "requests_per_second", "-parallelism"}},
 		{"502 html", &leadterra.APIError{StatusCode: 502, Message: "the server answered with an HTML page", Method: "GET", Path: "/v1/sender-pools"}, "server error (HTTP 502)", []string{"HTML page", "Try again later"}},
 		{"422 items", &leadterra.APIError{StatusCode: 422, Code: "validation_failed", Items: []leadterra.ErrorItem{{Index: 1, Email: "x@y", Message: "bad"}}}, "HTTP 422 validation_failed", []string{"item 1, x@y: bad"}},
-		{"not offered", &leadterra.NotOfferedError{Capability: "GET /v1/campaigns"}, "not offered", []string{"GET /v1/campaigns"}},
+		{"not offered", &leadterra.NotOfferedError{Capability: "GET /v1/campaigns"}, `Leadterra cannot read campaign "camp_1"`, []string{"does not offer GET /v1/campaigns"}},
 		{"lost create", &leadterra.TransportError{Method: "POST", Path: "/v1/campaigns", Unknown: true, Err: errors.New("connection reset")}, "Could not reach", []string{"may have been carried out", "nothing is created twice"}},
 		{"decode", &leadterra.DecodeError{Method: "GET", Path: "/v1/sender-pools", Err: errors.New("no list")}, "Unexpected response", []string{"report this"}},
 		{"timeout", fmt.Errorf("x: %w", context.DeadlineExceeded), "timed out", []string{"request_timeout"}},

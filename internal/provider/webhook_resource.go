@@ -229,17 +229,16 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 	id := state.ID.ValueString()
 	in, _ := plan.input(ctx)
 	wh, err := client.UpdateWebhook(ctx, id, in)
-	switch {
-	case leadterra.IsNotOffered(err):
-		// Only when the API reads webhooks but cannot change them: the plan
-		// promised an in-place change, so nothing is registered behind it.
-		resp.Diagnostics.AddError("Leadterra cannot change this webhook in place",
-			fmt.Sprintf("Webhook %q exists, but this Leadterra API offers no PATCH /v1/webhooks/:id, so its url and events cannot be changed. Nothing was changed.\n\n"+
-				"Replace it instead: terraform apply -replace='<address of this resource, shown above>' (for example -replace='leadterra_webhook.events'). "+
-				"That registers a new webhook and deletes the old one where the API allows it, or else warns that it stays registered.", id))
-		return
-	case err != nil:
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "update", Object: webhookObject(id)}, err)
+	if err != nil {
+		// Not offered only when the API reads webhooks but cannot change
+		// them: the plan promised an in-place change, so nothing is
+		// registered behind it.
+		op := diagnostics.Op{Action: "update", Object: webhookObject(id)}
+		if leadterra.IsNotOffered(err) {
+			op.Hint = "Nothing was changed. To change its url or events, replace it: terraform apply -replace='<address of this resource, shown above>' (for example -replace='leadterra_webhook.events'). " +
+				"That registers a new webhook and deletes the old one where the API allows it, or else warns that it stays registered."
+		}
+		diagnostics.Add(&resp.Diagnostics, op, err)
 		return
 	}
 	plan.ID, plan.Status, plan.CreatedAt, plan.SigningSecret = state.ID, state.Status, state.CreatedAt, state.SigningSecret
@@ -274,16 +273,15 @@ func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportSt
 	}
 	_, err := client.GetWebhook(ctx, req.ID)
 	switch {
-	case leadterra.IsNotOffered(err):
-		resp.Diagnostics.AddError("Leadterra cannot read webhooks back",
-			fmt.Sprintf("Webhook %q cannot be imported: this Leadterra API offers no GET /v1/webhooks/:id, so its url and events cannot be read. "+
-				"Keep managing it in the dashboard, or declare a leadterra_webhook and let Terraform register a new one (then remove the old one in the dashboard).", req.ID))
-		return
 	case leadterra.IsObjectNotFound(err):
 		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "webhook", req.ID, webhookNotFound(err)))
 		return
 	case err != nil:
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import", Object: webhookObject(req.ID)}, err)
+		op := diagnostics.Op{Action: "import", Object: webhookObject(req.ID)}
+		if leadterra.IsNotOffered(err) {
+			op.Hint = "So its url and events cannot be read. Keep managing it in the dashboard, or declare a leadterra_webhook and let Terraform register a new one (then remove the old one in the dashboard)."
+		}
+		diagnostics.Add(&resp.Diagnostics, op, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
