@@ -235,9 +235,19 @@ func TestCampaignLeads_readRemovedFromState(t *testing.T) {
 				t.Fatalf("existing leads: state %v, diags %+v", got, diags)
 			}
 			env.Sandbox.DeleteCampaign(id)
+			env.Sandbox.ResetCounts()
 			got, diags := p.readState(leadsType, state)
 			if got != nil {
 				t.Fatal("leads of a deleted campaign must leave state")
+			}
+			// Stats, which proves it gone, is asked once, after the listing
+			// (which the first read found missing in documented-only mode).
+			wantList := 1
+			if mode.name == "documented" {
+				wantList = 0
+			}
+			if l, s, g := env.Sandbox.RequestCount("GET /v1/campaigns/:id/leads"), env.Sandbox.RequestCount("GET /v1/campaigns/:id/stats"), env.Sandbox.RequestCount("GET /v1/campaigns/:id"); l != wantList || s != 1 || g != 0 {
+				t.Errorf("read of a deleted campaign's leads: listing %d, stats %d, campaign read %d; want %d, 1, 0", l, s, g, wantList)
 			}
 			mustMatch(t, onlyWarning(t, diags), fmt.Sprintf(`^The lead enrolment of campaign %q no longer exists; removed from state$`, id),
 				`campaign itself is gone: its stats endpoint answers campaign_not_found.*plan to create it again`)
