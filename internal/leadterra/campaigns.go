@@ -6,7 +6,8 @@ import (
 	"net/http"
 )
 
-// Capability names of the campaign completions (§3).
+// Capability names of the campaign completions (DESIGN.md, "Completions
+// and fallbacks").
 const (
 	CapCampaignRead   = "GET /v1/campaigns/:id"
 	CapCampaignList   = "GET /v1/campaigns"
@@ -196,22 +197,6 @@ func (c *Client) GetCampaignStats(ctx context.Context, id string) (CampaignStats
 	return decodeInto(ctx, c, request{method: http.MethodGet, path: campaignPath(id) + "/stats"}, DecodeCampaignStats)
 }
 
-// GetCampaign is the GET completion. Use LookupCampaign for the fallback. A
-// 405/501 gives a NotOfferedError; a plain 404 is returned as an APIError,
-// since only the stats check can tell a missing route from a missing
-// campaign.
-func (c *Client) GetCampaign(ctx context.Context, id string) (Campaign, error) {
-	raw, err := c.objectCompletion(ctx, CapCampaignRead, request{method: http.MethodGet, path: campaignPath(id)})
-	if err != nil {
-		return Campaign{}, err
-	}
-	camp, err := DecodeCampaign(raw)
-	if err != nil {
-		return Campaign{}, &DecodeError{Method: http.MethodGet, Path: campaignPath(id), Err: err}
-	}
-	return camp, nil
-}
-
 // ListCampaigns reads every page of the list completion; a listing cut
 // short is an error (ListTruncatedError), never a shorter list.
 func (c *Client) ListCampaigns(ctx context.Context) ([]Campaign, error) {
@@ -222,77 +207,44 @@ func (c *Client) ListCampaigns(ctx context.Context) ([]Campaign, error) {
 	return list, err
 }
 
-// CampaignLookup is the outcome of LookupCampaign.
+// CampaignLookup is the outcome of LookupCampaign. Campaign is set only
+// when Presence is Found.
 type CampaignLookup struct {
-	// Campaign is nil when the API offers no campaign read: the campaign
-	// exists, but only its stats could be read.
+	Presence Presence
 	Campaign *Campaign
-	// Gone is set only when the documented stats endpoint answered
-	// campaign_not_found.
-	Gone bool
 }
 
-// LookupCampaign reads a campaign through the completion and falls back to
-// the stats endpoint (§3): stats 404 campaign_not_found proves it gone; 200
-// proves it exists. A 404 from the completion for a campaign that exists
-// means the completion is not offered.
+// LookupCampaign reads a campaign through GET /v1/campaigns/:id, or, where
+// that is not offered, learns from the documented stats endpoint whether
+// it exists (campaignCompletion).
 func (c *Client) LookupCampaign(ctx context.Context, id string) (CampaignLookup, error) {
-	camp, err := c.GetCampaign(ctx, id)
-	if err == nil {
-		return CampaignLookup{Campaign: &camp}, nil
-	}
-	if !IsNotOffered(err) && !IsNotFound(err) {
+	var camp Campaign
+	p, err := c.campaignCompletion(ctx, id, CapCampaignRead, func() (err error) {
+		camp, err = decodeInto(ctx, c, request{method: http.MethodGet, path: campaignPath(id)}, DecodeCampaign)
+		return err
+	})
+	if err != nil {
 		return CampaignLookup{}, err
 	}
-	gone, statsErr := c.campaignGone(ctx, id)
-	if statsErr != nil {
-		return CampaignLookup{}, statsErr
+	if p == Found {
+		return CampaignLookup{Presence: Found, Campaign: &camp}, nil
 	}
-	if gone {
-		return CampaignLookup{Gone: true}, nil
-	}
-	if IsNotFound(err) {
-		_ = c.remember(CapCampaignRead)
-	}
-	return CampaignLookup{}, nil
+	return CampaignLookup{Presence: p}, nil
 }
 
-// campaignGone asks the documented stats endpoint whether a campaign exists.
-func (c *Client) campaignGone(ctx context.Context, id string) (bool, error) {
-	_, err := c.GetCampaignStats(ctx, id)
-	switch {
-	case err == nil:
-		return false, nil
-	case IsObjectNotFound(err):
-		return true, nil
-	default:
-		return false, err
+// UpdateCampaign changes name and steps through PATCH /v1/campaigns/:id.
+// The campaign is returned only when Presence is Found; otherwise it is
+// Gone, or exists but cannot be changed in place (ExistsNotOffered).
+func (c *Client) UpdateCampaign(ctx context.Context, id string, in CampaignInput) (Campaign, Presence, error) {
+	var camp Campaign
+	p, err := c.campaignCompletion(ctx, id, CapCampaignUpdate, func() (err error) {
+		camp, err = decodeInto(ctx, c, request{method: http.MethodPatch, path: campaignPath(id), body: in, idempotent: true}, DecodeCampaign)
+		return err
+	})
+	if err != nil || p != Found {
+		return Campaign{}, p, err
 	}
-}
-
-// UpdateCampaign changes name and steps through the PATCH completion. When it
-// is not offered, it first confirms the campaign exists (a stats
-// campaign_not_found error is returned as is) and then returns a
-// NotOfferedError.
-func (c *Client) UpdateCampaign(ctx context.Context, id string, in CampaignInput) (Campaign, error) {
-	raw, err := c.objectCompletion(ctx, CapCampaignUpdate, request{method: http.MethodPatch, path: campaignPath(id), body: in, idempotent: true})
-	if err == nil {
-		camp, derr := DecodeCampaign(raw)
-		if derr != nil {
-			return Campaign{}, &DecodeError{Method: http.MethodPatch, Path: campaignPath(id), Err: derr}
-		}
-		return camp, nil
-	}
-	if !IsNotOffered(err) && !IsNotFound(err) {
-		return Campaign{}, err
-	}
-	if _, statsErr := c.GetCampaignStats(ctx, id); statsErr != nil {
-		return Campaign{}, statsErr
-	}
-	if IsNotFound(err) {
-		return Campaign{}, c.remember(CapCampaignUpdate)
-	}
-	return Campaign{}, err
+	return camp, Found, nil
 }
 
 // DeleteOutcome says what RemoveCampaign achieved.
@@ -308,26 +260,22 @@ const (
 	LeftInWorkspace
 )
 
-// RemoveCampaign deletes through the completion; where none is offered it
-// pauses a running campaign and reports LeftInWorkspace (§3). The returned
-// state is the pause answer in that case.
+// RemoveCampaign deletes through DELETE /v1/campaigns/:id; where that is
+// not offered it pauses a running campaign and reports LeftInWorkspace
+// (DESIGN.md, "Completions and fallbacks"). The returned state is the pause
+// answer in that case.
 func (c *Client) RemoveCampaign(ctx context.Context, id string) (DeleteOutcome, CampaignState, error) {
-	_, err := c.objectCompletion(ctx, CapCampaignDelete, request{method: http.MethodDelete, path: campaignPath(id), idempotent: true})
-	if err == nil {
-		return Deleted, CampaignState{}, nil
-	}
-	if !IsNotOffered(err) && !IsNotFound(err) {
+	p, err := c.campaignCompletion(ctx, id, CapCampaignDelete, func() error {
+		_, err := c.do(ctx, request{method: http.MethodDelete, path: campaignPath(id), idempotent: true})
+		return err
+	})
+	switch {
+	case err != nil:
 		return 0, CampaignState{}, err
-	}
-	gone, statsErr := c.campaignGone(ctx, id)
-	if statsErr != nil {
-		return 0, CampaignState{}, statsErr
-	}
-	if gone {
+	case p == Found:
+		return Deleted, CampaignState{}, nil
+	case p == Gone:
 		return AlreadyGone, CampaignState{}, nil
-	}
-	if IsNotFound(err) {
-		_ = c.remember(CapCampaignDelete)
 	}
 	st, err := c.PauseCampaign(ctx, id)
 	if err != nil {

@@ -49,26 +49,26 @@ func TestLookupCampaign(t *testing.T) {
 		getHits, statsHits int
 	}{
 		{name: "GET 200 bare", routes: map[string]reply{routeGet: {200, campOne, nil}},
-			want: CampaignLookup{Campaign: wantCamp}, offered: true, getHits: 1},
+			want: CampaignLookup{Presence: Found, Campaign: wantCamp}, offered: true, getHits: 1},
 		{name: "GET 200 wrapped, active means running", routes: map[string]reply{routeGet: {200, `{"campaign":` + campOne[:len(campOne)-1] + `,"status":"active"}}`, nil}},
-			want: CampaignLookup{Campaign: wantCamp}, offered: true, getHits: 1},
+			want: CampaignLookup{Presence: Found, Campaign: wantCamp}, offered: true, getHits: 1},
 		{name: "GET 404 route + stats 200: exists, read not offered", routes: map[string]reply{routeGet: r404Route, routeStats: r200Stats},
-			want: CampaignLookup{}, offered: false, getHits: 1, statsHits: 1},
+			want: CampaignLookup{Presence: ExistsNotOffered}, offered: false, getHits: 1, statsHits: 1},
 		{name: "GET 405 + stats 200: exists, read not offered", routes: map[string]reply{routeGet: r405, routeStats: r200Stats},
-			want: CampaignLookup{}, offered: false, getHits: 1, statsHits: 1},
+			want: CampaignLookup{Presence: ExistsNotOffered}, offered: false, getHits: 1, statsHits: 1},
 		{name: "GET 501 + stats 200", routes: map[string]reply{routeGet: r501, routeStats: r200Stats},
-			want: CampaignLookup{}, offered: false, getHits: 1, statsHits: 1},
+			want: CampaignLookup{Presence: ExistsNotOffered}, offered: false, getHits: 1, statsHits: 1},
 		{name: "GET 405 + stats campaign_not_found: gone", routes: map[string]reply{routeGet: r405, routeStats: r404Gone},
-			want: CampaignLookup{Gone: true}, offered: false, getHits: 1, statsHits: 1},
+			want: CampaignLookup{Presence: Gone}, offered: false, getHits: 1, statsHits: 1},
 		{name: "GET 404 campaign_not_found + stats campaign_not_found: gone", routes: map[string]reply{routeGet: r404Gone, routeStats: r404Gone},
-			want: CampaignLookup{Gone: true}, offered: true, getHits: 1, statsHits: 1},
+			want: CampaignLookup{Presence: Gone}, offered: true, getHits: 1, statsHits: 1},
 		{name: "GET 404 campaign_not_found + stats 200: the GET route is not the real one", routes: map[string]reply{routeGet: r404Gone, routeStats: r200Stats},
-			want: CampaignLookup{}, offered: false, getHits: 1, statsHits: 1},
+			want: CampaignLookup{Presence: ExistsNotOffered}, offered: false, getHits: 1, statsHits: 1},
 		// A plain 404 followed by a stats 404 is a missing campaign, not a
-		// missing route: the read completion stays in use (§3: only a 404
+		// missing route: the read completion stays in use (only a 404
 		// for an object the stats check shows to exist means not offered).
 		{name: "GET 404 plain + stats campaign_not_found: gone, read still offered", routes: map[string]reply{routeGet: r404Route, routeStats: r404Gone},
-			want: CampaignLookup{Gone: true}, offered: true, getHits: 1, statsHits: 1},
+			want: CampaignLookup{Presence: Gone}, offered: true, getHits: 1, statsHits: 1},
 		{name: "stats 401 is an error, not gone", routes: map[string]reply{routeGet: r405, routeStats: r401},
 			wantErr: IsUnauthorized, offered: false, getHits: 1, statsHits: 1},
 		{name: "stats 403 is an error, not gone", routes: map[string]reply{routeGet: r404Route, routeStats: r403},
@@ -94,7 +94,7 @@ func TestLookupCampaign(t *testing.T) {
 				if !tt.wantErr(err) {
 					t.Errorf("err = %v (%T), not the expected kind", err, err)
 				}
-				if got.Gone || got.Campaign != nil {
+				if got != (CampaignLookup{}) {
 					t.Errorf("an error came with a result %+v", got)
 				}
 			} else {
@@ -121,14 +121,14 @@ func TestLookupCampaignRemembersMissingRead(t *testing.T) {
 		for range 3 {
 			got, err := c.LookupCampaign(ctx, "camp_1")
 			mustOK(t, err)
-			if got.Gone || got.Campaign != nil {
+			if got.Presence != ExistsNotOffered || got.Campaign != nil {
 				t.Errorf("got %+v", got)
 			}
 		}
 		// Another campaign: still no GET, straight to stats.
 		got, err := c.LookupCampaign(ctx, "camp_2")
 		mustOK(t, err)
-		if !got.Gone {
+		if got.Presence != Gone {
 			t.Errorf("camp_2 = %+v, want gone", got)
 		}
 		if g := srv.count(routeGet) + srv.count("GET /v1/campaigns/camp_2"); g != 1 {
@@ -152,7 +152,7 @@ func TestLookupCampaignPlain404DoesNotDisableRead(t *testing.T) {
 	ctx := testCtx(t)
 	got, err := c.LookupCampaign(ctx, "camp_gone")
 	mustOK(t, err)
-	if !got.Gone {
+	if got.Presence != Gone {
 		t.Fatalf("camp_gone = %+v", got)
 	}
 	got, err = c.LookupCampaign(ctx, "camp_1")
@@ -167,6 +167,7 @@ func TestUpdateCampaign(t *testing.T) {
 	tests := []struct {
 		name          string
 		routes        map[string]reply
+		want          Presence
 		wantErr       func(error) bool
 		offered       bool
 		patch, stats  int
@@ -174,17 +175,17 @@ func TestUpdateCampaign(t *testing.T) {
 		secondPatches int // PATCH hits after a second call
 	}{
 		{name: "PATCH 200", routes: map[string]reply{routePatch: {200, `{"campaign":{"id":"camp_1","name":"Renamed","status":"draft"}}`, nil}},
-			offered: true, patch: 1, wantCampaign: "Renamed", secondPatches: 2},
+			want: Found, offered: true, patch: 1, wantCampaign: "Renamed", secondPatches: 2},
 		{name: "PATCH 405 + stats 200: not offered", routes: map[string]reply{routePatch: r405, routeStats: r200Stats},
-			wantErr: IsNotOffered, offered: false, patch: 1, stats: 1, secondPatches: 1},
+			want: ExistsNotOffered, offered: false, patch: 1, stats: 1, secondPatches: 1},
 		{name: "PATCH 501 + stats 200: not offered", routes: map[string]reply{routePatch: r501, routeStats: r200Stats},
-			wantErr: IsNotOffered, offered: false, patch: 1, stats: 1, secondPatches: 1},
+			want: ExistsNotOffered, offered: false, patch: 1, stats: 1, secondPatches: 1},
 		{name: "PATCH 404 + stats 200: not offered", routes: map[string]reply{routePatch: r404Route, routeStats: r200Stats},
-			wantErr: IsNotOffered, offered: false, patch: 1, stats: 1, secondPatches: 1},
+			want: ExistsNotOffered, offered: false, patch: 1, stats: 1, secondPatches: 1},
 		{name: "PATCH 405 + stats campaign_not_found: gone", routes: map[string]reply{routePatch: r405, routeStats: r404Gone},
-			wantErr: IsObjectNotFound, offered: false, patch: 1, stats: 1, secondPatches: 1},
+			want: Gone, offered: false, patch: 1, stats: 1, secondPatches: 1},
 		{name: "PATCH 404 + stats campaign_not_found: gone, PATCH still offered", routes: map[string]reply{routePatch: r404Route, routeStats: r404Gone},
-			wantErr: IsObjectNotFound, offered: true, patch: 1, stats: 1, secondPatches: 2},
+			want: Gone, offered: true, patch: 1, stats: 1, secondPatches: 2},
 		{name: "PATCH 422 is returned as is", routes: map[string]reply{routePatch: {422, `{"message":"name too long"}`, nil}},
 			wantErr: func(err error) bool { return !IsNotOffered(err) && hasStatus(err, 422) }, offered: true, patch: 1, secondPatches: 2},
 		{name: "PATCH 401 is returned as is", routes: map[string]reply{routePatch: r401},
@@ -197,7 +198,7 @@ func TestUpdateCampaign(t *testing.T) {
 			srv := newScriptedServer(t, tt.routes)
 			c, _ := newTestClient(t, srv.URL, nil)
 			ctx := testCtx(t)
-			got, err := c.UpdateCampaign(ctx, "camp_1", in)
+			got, p, err := c.UpdateCampaign(ctx, "camp_1", in)
 			if tt.wantErr != nil {
 				err = mustErr(t, err)
 				if !tt.wantErr(err) {
@@ -205,8 +206,8 @@ func TestUpdateCampaign(t *testing.T) {
 				}
 			} else {
 				mustOK(t, err)
-				if got.Name != tt.wantCampaign {
-					t.Errorf("campaign = %+v", got)
+				if p != tt.want || got.Name != tt.wantCampaign {
+					t.Errorf("got %v %+v, want %v", p, got, tt.want)
 				}
 				var body map[string]any
 				if err := json.Unmarshal(srv.requests()[0].Body, &body); err != nil || body["name"] != "Renamed" {
@@ -219,7 +220,7 @@ func TestUpdateCampaign(t *testing.T) {
 			if p, s := srv.count(routePatch), srv.count(routeStats); p != tt.patch || s != tt.stats {
 				t.Errorf("PATCH hits %d, stats hits %d; want %d, %d", p, s, tt.patch, tt.stats)
 			}
-			_, _ = c.UpdateCampaign(ctx, "camp_1", in)
+			_, _, _ = c.UpdateCampaign(ctx, "camp_1", in)
 			if p := srv.count(routePatch); p != tt.secondPatches {
 				t.Errorf("after a second update, PATCH hits %d, want %d", p, tt.secondPatches)
 			}

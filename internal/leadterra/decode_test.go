@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// The JSON literals below are the docs' examples, quoted exactly from
-// shared/reference/leadterra-docs-notes.md (page named on each).
+// The JSON literals below are the examples of the public docs
+// (docs.leadterra.co), quoted exactly, page named on each.
 
 // api-reference/sender-pools: bare array, remainingVolume, senderAccountIds.
 const docPoolsBare = `[

@@ -101,7 +101,7 @@ func (e *APIError) Error() string {
 }
 
 // ErrNotOffered reports that the API does not offer an undocumented
-// completion endpoint (shared/leadterra-api.md §3).
+// completion endpoint (DESIGN.md, "Completions and fallbacks").
 var ErrNotOffered = errors.New("not offered by this Leadterra API")
 
 // NotOfferedError names the capability that is missing.
@@ -170,6 +170,17 @@ func IsObjectNotFound(err error) bool {
 	return ok && e.StatusCode == http.StatusNotFound && strings.HasSuffix(e.Code, "_not_found") && e.Code != "workspace_not_found" && e.Code != "not_found"
 }
 
+// ErrorCode is how callers outside this package ask what the API answered:
+// the HTTP status and the API's code ("" when the body carried none), or
+// 0 and "" when err is not an answer from the API (a transport, decode or
+// not-offered error).
+func ErrorCode(err error) (status int, code string) {
+	if e, ok := asAPIError(err); ok {
+		return e.StatusCode, e.Code
+	}
+	return 0, ""
+}
+
 // HasCode reports an APIError with the given API code.
 func HasCode(err error, code string) bool {
 	e, ok := asAPIError(err)
@@ -178,7 +189,7 @@ func HasCode(err error, code string) bool {
 
 // routeMissing reports the answers that mean "this route does not exist"
 // rather than "this object does not exist": 405, 501, and a 404 that names
-// no object (§3).
+// no object (DESIGN.md, "Completions and fallbacks").
 func routeMissing(err error) bool {
 	e, ok := asAPIError(err)
 	if !ok {

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"math"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 )
 
-// Capability names of the lead completions (§3).
+// Capability names of the lead completions (DESIGN.md, "Completions and
+// fallbacks").
 const (
 	CapLeadsList   = "GET /v1/campaigns/:id/leads"
 	CapLeadsRemove = "DELETE /v1/campaigns/:id/leads"
@@ -29,9 +31,40 @@ type Lead struct {
 	CustomFields map[string]string
 }
 
-// StandardLeadFields are the documented lead keys; a custom field may not
-// reuse one.
+// StandardLeadFields are the documented lead keys, spelled as the API and
+// the {{tokens}} spell them; a custom field may not reuse one.
 var StandardLeadFields = []string{"email", "firstName", "lastName", "company", "jobTitle"}
+
+// standard returns l's standard fields in StandardLeadFields order.
+func (l *Lead) standard() []*string {
+	return []*string{&l.Email, &l.FirstName, &l.LastName, &l.Company, &l.JobTitle}
+}
+
+// Field returns the value of the field the API calls name: a standard
+// field, else a custom one.
+func (l Lead) Field(name string) string {
+	if i := slices.Index(StandardLeadFields, name); i >= 0 {
+		return *l.standard()[i]
+	}
+	return l.CustomFields[name]
+}
+
+// SetField sets the field the API calls name: a standard field, else a
+// custom one.
+func (l *Lead) SetField(name, value string) {
+	if i := slices.Index(StandardLeadFields, name); i >= 0 {
+		*l.standard()[i] = value
+		return
+	}
+	if l.CustomFields == nil {
+		l.CustomFields = map[string]string{}
+	}
+	l.CustomFields[name] = value
+}
+
+// EmailKey is the identity of an address: Leadterra upserts leads and
+// suppresses addresses by email, ignoring case.
+func EmailKey(email string) string { return strings.ToLower(email) }
 
 // leadMetaFields are keys a lead listing may carry that are not custom fields.
 var leadMetaFields = map[string]bool{
@@ -44,9 +77,9 @@ var leadMetaFields = map[string]bool{
 // guide), so either reading of the docs stores them.
 func (l Lead) MarshalJSON() ([]byte, error) {
 	m := map[string]any{"email": l.Email}
-	for k, v := range map[string]string{"firstName": l.FirstName, "lastName": l.LastName, "company": l.Company, "jobTitle": l.JobTitle} {
-		if v != "" {
-			m[k] = v
+	for i, v := range l.standard() {
+		if *v != "" {
+			m[StandardLeadFields[i]] = *v
 		}
 	}
 	if len(l.CustomFields) > 0 {
@@ -67,9 +100,9 @@ func DecodeLead(b []byte) (Lead, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return Lead{}, err
 	}
-	l := Lead{
-		Email: jsonString(m["email"]), FirstName: jsonString(m["firstName"]), LastName: jsonString(m["lastName"]),
-		Company: jsonString(m["company"]), JobTitle: jsonString(m["jobTitle"]),
+	var l Lead
+	for i, v := range l.standard() {
+		*v = jsonString(m[StandardLeadFields[i]])
 	}
 	custom := map[string]string{}
 	for k, v := range m {
@@ -100,14 +133,7 @@ func DecodeLead(b []byte) (Lead, error) {
 	return l, nil
 }
 
-func isStandardLeadField(k string) bool {
-	for _, f := range StandardLeadFields {
-		if f == k {
-			return true
-		}
-	}
-	return false
-}
+func isStandardLeadField(k string) bool { return slices.Contains(StandardLeadFields, k) }
 
 // BulkResult is the answer of a bulk upsert.
 type BulkResult struct {
@@ -256,59 +282,36 @@ func (c *Client) UpsertLeads(ctx context.Context, campaignID string, leads []Lea
 	return decodeInto(ctx, c, request{method: http.MethodPost, path: campaignPath(campaignID) + "/leads/bulk", body: body, idempotent: true}, DecodeBulkResult)
 }
 
-// ListLeads reads every page of the lead listing completion. A plain 404
-// is told apart by the campaign's stats (campaignRoute). A listing cut
+// ListLeads reads every page of GET /v1/campaigns/:id/leads. The leads are
+// returned only when Presence is Found; otherwise the campaign is Gone, or
+// exists but its leads cannot be listed (ExistsNotOffered). A listing cut
 // short returns the leads read, sorted, with a *ListTruncatedError: callers
 // that need the whole list fail, Read keeps its prior state for the rest.
-func (c *Client) ListLeads(ctx context.Context, campaignID string) ([]Lead, error) {
+func (c *Client) ListLeads(ctx context.Context, campaignID string) ([]Lead, Presence, error) {
 	var list []Lead
 	var cut *ListCut
 	path := campaignPath(campaignID) + "/leads"
-	err := c.campaignRoute(ctx, campaignID, CapLeadsList, func() (err error) {
+	p, err := c.campaignCompletion(ctx, campaignID, CapLeadsList, func() (err error) {
 		list, cut, err = listPages(ctx, c, "", path, nil, 0, DecodeLead, "leads", "data")
 		return err
 	})
-	if err != nil {
-		return nil, err
+	if err != nil || p != Found {
+		return nil, p, err
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].Email < list[j].Email })
 	if cut != nil {
-		return list, &ListTruncatedError{Path: path, Cut: *cut}
+		return list, Found, &ListTruncatedError{Path: path, Cut: *cut}
 	}
-	return list, nil
+	return list, Found, nil
 }
 
-// RemoveLeads unenrolls through the completion; deleting twice is harmless.
-func (c *Client) RemoveLeads(ctx context.Context, campaignID string, emails []string) error {
-	return c.campaignRoute(ctx, campaignID, CapLeadsRemove, func() error {
+// RemoveLeads unenrolls through DELETE /v1/campaigns/:id/leads; deleting
+// twice is harmless. Unless Presence is Found, nothing was unenrolled: the
+// campaign is Gone (and its leads with it), or the leads stay enrolled
+// (ExistsNotOffered).
+func (c *Client) RemoveLeads(ctx context.Context, campaignID string, emails []string) (Presence, error) {
+	return c.campaignCompletion(ctx, campaignID, CapLeadsRemove, func() error {
 		_, err := c.do(ctx, request{method: http.MethodDelete, path: campaignPath(campaignID) + "/leads", body: map[string]any{"emails": emails}, idempotent: true})
 		return err
 	})
-}
-
-// campaignRoute runs call, a request to a completion under one campaign.
-// 405/501 mean the route is missing. A plain 404 may mean the route or the
-// campaign: the documented stats endpoint decides, so that one deleted
-// campaign does not turn the completion off for the rest of the run. If the
-// campaign is gone the 404 is returned as is; if it exists the completion
-// is remembered missing (§3).
-func (c *Client) campaignRoute(ctx context.Context, campaignID, capability string, call func() error) error {
-	if !c.offered(capability) {
-		return &NotOfferedError{Capability: capability}
-	}
-	err := call()
-	if err == nil || !routeMissing(err) {
-		return err
-	}
-	if !IsNotFound(err) {
-		return c.remember(capability)
-	}
-	gone, statsErr := c.campaignGone(ctx, campaignID)
-	switch {
-	case statsErr != nil:
-		return statsErr
-	case gone:
-		return err
-	}
-	return c.remember(capability)
 }

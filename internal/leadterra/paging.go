@@ -47,8 +47,15 @@ func (e *ListTruncatedError) Error() string {
 
 // IsListTruncated reports a listing cut short.
 func IsListTruncated(err error) bool {
+	_, ok := TruncatedListing(err)
+	return ok
+}
+
+// TruncatedListing returns the cut a listing error reports, if err is one.
+func TruncatedListing(err error) (*ListTruncatedError, bool) {
 	var t *ListTruncatedError
-	return errors.As(err, &t)
+	ok := errors.As(err, &t)
+	return t, ok
 }
 
 // listPages reads a list answer and every following page: while a

@@ -34,7 +34,7 @@ func leadPages(t *testing.T, n, maxPerPage int, bare bool) *testServer {
 func TestListLeadsReadsEveryPage(t *testing.T) {
 	srv := leadPages(t, 20000, 10, false)
 	c, _ := newTestClient(t, srv.URL, nil)
-	got, err := c.ListLeads(testCtx(t), "camp_123")
+	got, _, err := c.ListLeads(testCtx(t), "camp_123")
 	mustOK(t, err)
 	if len(got) != 20000 || got[0].Email != "lead00000@example.com" || got[19999].Email != "lead19999@example.com" {
 		t.Fatalf("got %d leads, want all 20,000", len(got))
@@ -52,7 +52,7 @@ func TestListLeadsBareFullPages(t *testing.T) {
 	// No pagination object: a page as full as asked may have a next one.
 	srv := leadPages(t, 250, 1000, true)
 	c, _ := newTestClient(t, srv.URL, nil)
-	got, err := c.ListLeads(testCtx(t), "camp_123")
+	got, _, err := c.ListLeads(testCtx(t), "camp_123")
 	mustOK(t, err)
 	if len(got) != 250 || srv.hits() != 3 {
 		t.Errorf("got %d leads in %d requests, want 250 in 3 (100, 100, 50)", len(got), srv.hits())
@@ -60,7 +60,7 @@ func TestListLeadsBareFullPages(t *testing.T) {
 	// Exactly one full page: page 2 is empty, and that ends it.
 	srv = leadPages(t, 100, 1000, true)
 	c, _ = newTestClient(t, srv.URL, nil)
-	got, err = c.ListLeads(testCtx(t), "camp_123")
+	got, _, err = c.ListLeads(testCtx(t), "camp_123")
 	mustOK(t, err)
 	if len(got) != 100 || srv.hits() != 2 {
 		t.Errorf("got %d leads in %d requests, want 100 in 2", len(got), srv.hits())
@@ -76,7 +76,7 @@ func TestListLeadsWithoutPagingIsComplete(t *testing.T) {
 	}
 	srv := newScriptedServer(t, map[string]reply{"GET /v1/campaigns/camp_123/leads": {200, "[" + strings.Join(items, ",") + "]", nil}})
 	c, _ := newTestClient(t, srv.URL, nil)
-	got, err := c.ListLeads(testCtx(t), "camp_123")
+	got, _, err := c.ListLeads(testCtx(t), "camp_123")
 	mustOK(t, err)
 	if len(got) != RequestedPageSize || srv.hits() != 2 {
 		t.Errorf("got %d leads in %d requests", len(got), srv.hits())
@@ -87,7 +87,7 @@ func TestListLeadsRepeatedPageIsACut(t *testing.T) {
 	srv := newScriptedServer(t, map[string]reply{"GET /v1/campaigns/camp_123/leads": {200,
 		`{"leads":[{"email":"b@example.com"},{"email":"a@example.com"}],"pagination":{"total":2010,"page":1,"perPage":2}}`, nil}})
 	c, _ := newTestClient(t, srv.URL, nil)
-	got, err := c.ListLeads(testCtx(t), "camp_123")
+	got, _, err := c.ListLeads(testCtx(t), "camp_123")
 	var cut *ListTruncatedError
 	if !asTruncated(mustErr(t, err), &cut) || cut.Cut.Read != 2 || !strings.Contains(err.Error(), "repeated") {
 		t.Fatalf("err = %v", err)
@@ -116,7 +116,7 @@ func TestListPagesRetriesWithoutRefusedPageSize(t *testing.T) {
 		writeJSON(w, 200, `{"leads":[{"email":"a@example.com"}],"pagination":{"total":1,"page":1,"perPage":50}}`)
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	got, err := c.ListLeads(testCtx(t), "camp_123")
+	got, _, err := c.ListLeads(testCtx(t), "camp_123")
 	mustOK(t, err)
 	if len(got) != 1 || srv.hits() != 2 {
 		t.Errorf("got %d leads in %d requests, want 1 in 2 (the refused page size, then none)", len(got), srv.hits())

@@ -276,8 +276,11 @@ func TestListLeads(t *testing.T) {
 		writeJSON(w, 200, `{"leads":[{"email":"dan@example.com","id":"lead_1","status":"active"},{"email":"cara@example.com","useCase":"x"}],"pagination":{"total":3,"page":1,"perPage":2}}`)
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	got, err := c.ListLeads(testCtx(t), "camp_123")
+	got, p, err := c.ListLeads(testCtx(t), "camp_123")
 	mustOK(t, err)
+	if p != Found {
+		t.Errorf("presence = %v", p)
+	}
 	want := []Lead{
 		{Email: "ava@example.com", FirstName: "Ava", CustomFields: map[string]string{"tier": "gold"}},
 		{Email: "cara@example.com", CustomFields: map[string]string{"useCase": "x"}},
@@ -292,14 +295,15 @@ func TestLeadCompletionsNotOffered(t *testing.T) {
 	srv := newScriptedServer(t, map[string]reply{
 		"GET /v1/campaigns/camp_123/leads":    r405,
 		"DELETE /v1/campaigns/camp_123/leads": r501,
+		"GET /v1/campaigns/camp_123/stats":    r200Stats,
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
 	ctx := testCtx(t)
-	if _, err := c.ListLeads(ctx, "camp_123"); !IsNotOffered(mustErr(t, err)) {
-		t.Errorf("ListLeads err = %v", err)
+	if _, p, err := c.ListLeads(ctx, "camp_123"); err != nil || p != ExistsNotOffered {
+		t.Errorf("ListLeads = %v, %v", p, err)
 	}
-	if err := c.RemoveLeads(ctx, "camp_123", []string{"ava@example.com"}); !IsNotOffered(mustErr(t, err)) {
-		t.Errorf("RemoveLeads err = %v", err)
+	if p, err := c.RemoveLeads(ctx, "camp_123", []string{"ava@example.com"}); err != nil || p != ExistsNotOffered {
+		t.Errorf("RemoveLeads = %v, %v", p, err)
 	}
 	if c.Offered(CapLeadsList) || c.Offered(CapLeadsRemove) || !c.Offered(CapCampaignRead) {
 		t.Error("capabilities not remembered (or remembered too widely)")
@@ -348,23 +352,23 @@ func TestLeadCompletionsPlain404AsksStats(t *testing.T) {
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
 	ctx := testCtx(t)
-	if _, err := c.ListLeads(ctx, "camp_gone"); !IsNotFound(mustErr(t, err)) || IsNotOffered(err) {
-		t.Errorf("ListLeads of a deleted campaign: err = %v, want its 404", err)
+	if _, p, err := c.ListLeads(ctx, "camp_gone"); err != nil || p != Gone {
+		t.Errorf("ListLeads of a deleted campaign = %v, %v; want gone", p, err)
 	}
-	if err := c.RemoveLeads(ctx, "camp_gone", []string{"a@example.com"}); !IsNotFound(mustErr(t, err)) || IsNotOffered(err) {
-		t.Errorf("RemoveLeads of a deleted campaign: err = %v, want its 404", err)
+	if p, err := c.RemoveLeads(ctx, "camp_gone", []string{"a@example.com"}); err != nil || p != Gone {
+		t.Errorf("RemoveLeads of a deleted campaign = %v, %v; want gone", p, err)
 	}
 	if !c.Offered(CapLeadsList) || !c.Offered(CapLeadsRemove) {
 		t.Fatal("a deleted campaign turned the lead completions off")
 	}
-	if _, err := c.ListLeads(ctx, "camp_other"); err != nil {
-		t.Fatalf("listing another campaign after a deleted one: %v", err)
+	if _, p, err := c.ListLeads(ctx, "camp_other"); err != nil || p != Found {
+		t.Fatalf("listing another campaign after a deleted one: %v, %v", p, err)
 	}
-	if _, err := c.ListLeads(ctx, "camp_live"); !IsNotOffered(mustErr(t, err)) {
-		t.Errorf("ListLeads 404 for a live campaign: err = %v, want not offered", err)
+	if _, p, err := c.ListLeads(ctx, "camp_live"); err != nil || p != ExistsNotOffered {
+		t.Errorf("ListLeads 404 for a live campaign = %v, %v; want exists, not offered", p, err)
 	}
-	if err := c.RemoveLeads(ctx, "camp_live", []string{"a@example.com"}); !IsNotOffered(mustErr(t, err)) {
-		t.Errorf("RemoveLeads 404 for a live campaign: err = %v, want not offered", err)
+	if p, err := c.RemoveLeads(ctx, "camp_live", []string{"a@example.com"}); err != nil || p != ExistsNotOffered {
+		t.Errorf("RemoveLeads 404 for a live campaign = %v, %v; want exists, not offered", p, err)
 	}
 	if c.Offered(CapLeadsList) || c.Offered(CapLeadsRemove) {
 		t.Error("a route proven missing must be remembered")

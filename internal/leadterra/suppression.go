@@ -6,7 +6,8 @@ import (
 	"net/http"
 )
 
-// CapSuppressionRemove names the removal completion (§3).
+// CapSuppressionRemove names the removal completion (DESIGN.md,
+// "Completions and fallbacks").
 const CapSuppressionRemove = "DELETE /v1/suppression-list"
 
 // MaxSuppressionBatch is the API reference's per-request cap.

@@ -6,9 +6,6 @@ import (
 	"strings"
 )
 
-// StandardTokens are the documented lead fields usable as {{token}}.
-var StandardTokens = []string{"firstName", "lastName", "company", "jobTitle", "email"}
-
 // Token is one {{name}} found in a subject or body. Offset is the byte
 // offset of its "{{".
 type Token struct {
@@ -24,6 +21,11 @@ type TokenProblem struct {
 }
 
 var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// IsIdentifier reports a plain identifier (letters, digits and _, not
+// starting with a digit): the names a {{token}} and a custom lead field may
+// have.
+func IsIdentifier(name string) bool { return identifier.MatchString(name) }
 
 // ParseTokens finds every {{token}} in s. Whitespace inside the braces is
 // allowed ({{ firstName }}); the name must be a plain identifier. A "}}"
@@ -50,7 +52,7 @@ func ParseTokens(s string) ([]Token, []TokenProblem) {
 			problems = append(problems, TokenProblem{Offset: open, Message: fmt.Sprintf("%q opens a personalization token that is never closed with }}", excerpt(s, open))})
 			i = open + 2
 			continue
-		case !identifier.MatchString(name):
+		case !IsIdentifier(name):
 			problems = append(problems, TokenProblem{Offset: open, Message: fmt.Sprintf("{{%s}} is not a valid personalization token: the name must be a plain identifier such as firstName or useCase (letters, digits and _, not starting with a digit)", strings.ToValidUTF8(inner, "\uFFFD"))})
 		default:
 			tokens = append(tokens, Token{Name: name, Offset: open})
@@ -60,12 +62,16 @@ func ParseTokens(s string) ([]Token, []TokenProblem) {
 	return tokens, problems
 }
 
+// FoldName is how a name is compared with the standard field names: case
+// and _ aside, so that firstName, FirstName and first_name are one.
+func FoldName(name string) string { return strings.ToLower(strings.ReplaceAll(name, "_", "")) }
+
 // LikelyTypo returns the standard token a name probably meant ({{firstname}}
 // or {{first_name}} for {{firstName}}), or "".
 func LikelyTypo(name string) string {
-	folded := strings.ToLower(strings.ReplaceAll(name, "_", ""))
-	for _, std := range StandardTokens {
-		if name != std && folded == strings.ToLower(std) {
+	folded := FoldName(name)
+	for _, std := range StandardLeadFields {
+		if name != std && folded == FoldName(std) {
 			return std
 		}
 	}

@@ -6,7 +6,8 @@ import (
 	"net/http"
 )
 
-// Capability names of the webhook completions (§3).
+// Capability names of the webhook completions (DESIGN.md, "Completions and
+// fallbacks").
 const (
 	CapWebhookRead   = "GET /v1/webhooks/:id"
 	CapWebhookUpdate = "PATCH /v1/webhooks/:id"

@@ -40,11 +40,14 @@ resource "leadterra_campaign_leads" "l" {
 			errorRe("Malformed Leadterra API key", "whitespace inside it")},
 		{"empty campaign name", campaign(`name = ""`), errorRe(`on terraform_plugin_test.tf line`, "name")},
 		{"blank campaign name", campaign(`name = "   "`), errorRe("must not be empty or only whitespace")},
-		{"empty subject", campaign(`name = "x"` + "\n" + `sequence_steps = [{ subject = "", body_html = "<p>b</p>" }]`), errorRe("sequence_steps[0].subject")},
+		{"empty subject", campaign(`name = "x"` + "\n" + `sequence_steps = [{ subject = "", body_html = "<p>b</p>" }]`),
+			errorRe("sequence_steps[0].subject: The value must not be empty")},
 		{"unclosed token", campaign(`name = "x"` + "\n" + `sequence_steps = [{ subject = "Hi {{firstName", body_html = "<p>b</p>" }]`),
-			errorRe("Malformed personalization token", "never closed")},
-		{"token that is not an identifier", campaign(`name = "x"` + "\n" + `sequence_steps = [{ subject = "Hi", body_html = "<p>{{first name}}</p>" }]`),
-			errorRe("Malformed personalization token", "plain identifier")},
+			errorRe("Malformed personalization token", "sequence_steps[0].subject: At byte 3:", "never closed")},
+		// The CLI shows only the resource's block for a nested attribute:
+		// the text names the step and field.
+		{"token that is not an identifier, in step 2", campaign(`name = "x"` + "\n" + `sequence_steps = [{ subject = "Hi", body_html = "<p>ok</p>" }, { subject = "Again", body_html = "<p>{{first name}}</p>" }]`),
+			errorRe("Malformed personalization token", "sequence_steps[1].body_html: At byte 3:", "plain identifier")},
 		{"negative delay", campaign(`name = "x"` + "\n" + `sequence_steps = [{ subject = "s", body_html = "b", delay_days = -1 }]`),
 			errorRe("delay_days", "between 0 and 365")},
 		{"non-UTF-8 text", campaign(`name = base64decode("6Q==")`), errorRe("not valid UTF-8")},

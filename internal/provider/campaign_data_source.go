@@ -78,14 +78,15 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 	// LookupCampaign tells a missing route from a missing campaign through
 	// the documented stats endpoint.
 	found, err := client.LookupCampaign(ctx, id)
-	switch {
-	case err != nil:
+	if err != nil {
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "read", Object: campaignObject(id)}, err)
 		return
-	case found.Gone:
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "No such campaign", noSuchCampaign(id))
+	}
+	switch found.Presence {
+	case leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Root("id"), "campaign", id, diagnostics.CampaignNotFoundProof))
 		return
-	case found.Campaign == nil:
+	case leadterra.ExistsNotOffered:
 		resp.Diagnostics.AddError("Leadterra API offers no campaign read",
 			fmt.Sprintf("Campaign %q exists, but this Leadterra API offers no %s (it is not in the documented API), so data.leadterra_campaign cannot read its name, status or steps.\n\n"+
 				"Use data.leadterra_campaign_stats for its counters (it works on every Leadterra API), or reference the leadterra_campaign resource that manages the campaign.", id, leadterra.CapCampaignRead))

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -72,13 +71,6 @@ func (r *campaignLaunchResource) Configure(_ context.Context, req resource.Confi
 	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
-func nullIfEmpty(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 // applyCampaign takes status and timestamps from a campaign read. paused
 // follows the status (not sending = paused) so a dashboard pause or resume
 // plans an update; an answer without a status says nothing and keeps m.
@@ -130,7 +122,7 @@ func (r *campaignLaunchResource) transition(ctx context.Context, client *leadter
 		st, err = client.PauseCampaign(ctx, id)
 	}
 	if err != nil {
-		if d, ok := startRefusal(id, err); ok {
+		if d, ok := diagnostics.StartRefused(path.Root("campaign_id"), id, err); ok {
 			diags.Append(d)
 			return
 		}
@@ -143,12 +135,12 @@ func (r *campaignLaunchResource) transition(ctx context.Context, client *leadter
 	// campaign read, take both from it so state matches what refresh and
 	// import read. The status stays the write's: the read may lag.
 	if client.Offered(leadterra.CapCampaignRead) {
-		camp, rerr := client.GetCampaign(ctx, id)
-		if rerr != nil || camp.Status == "" {
+		found, rerr := client.LookupCampaign(ctx, id)
+		if rerr != nil || found.Campaign == nil || found.Campaign.Status == "" {
 			tflog.Debug(ctx, "campaign read after "+action+" gave nothing; keeping the "+action+" answer", map[string]any{"campaign_id": id})
 			return
 		}
-		m.StartedAt, m.PausedAt = nullIfEmpty(camp.StartedAt), nullIfEmpty(camp.PausedAt)
+		m.StartedAt, m.PausedAt = nullIfEmpty(found.Campaign.StartedAt), nullIfEmpty(found.Campaign.PausedAt)
 	}
 }
 
@@ -180,16 +172,19 @@ func (r *campaignLaunchResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 	id := state.CampaignID.ValueString()
 	found, err := client.LookupCampaign(ctx, id)
-	switch {
-	case err != nil:
+	if err != nil {
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "read", Object: campaignObject(id)}, err)
 		return
-	case found.Gone:
-		resp.Diagnostics.Append(diagnostics.RemovedFromState(fmt.Sprintf("The launch of campaign %q", id), "the campaign was deleted: its stats endpoint answers campaign_not_found"))
+	}
+	switch found.Presence {
+	case leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.RemovedFromState(fmt.Sprintf("The launch of campaign %q", id), "the campaign was deleted: "+diagnostics.CampaignNotFoundProof))
 		resp.State.RemoveResource(ctx)
 		return
-	case found.Campaign != nil:
+	case leadterra.Found:
 		state.applyCampaign(*found.Campaign)
+	case leadterra.ExistsNotOffered:
+		// No campaign read: the last known state stays.
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -234,14 +229,15 @@ func (r *campaignLaunchResource) ImportState(ctx context.Context, req resource.I
 		return
 	}
 	found, err := client.LookupCampaign(ctx, req.ID)
-	switch {
-	case err != nil:
+	if err != nil {
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the launch of", Object: campaignObject(req.ID)}, err)
 		return
-	case found.Gone:
-		resp.Diagnostics.AddError("No such campaign", fmt.Sprintf("Campaign %q does not exist in this workspace (its stats endpoint answers campaign_not_found). Check the id in the dashboard.", req.ID))
+	}
+	switch found.Presence {
+	case leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "campaign", req.ID, diagnostics.CampaignNotFoundProof))
 		return
-	case found.Campaign == nil:
+	case leadterra.ExistsNotOffered:
 		resp.Diagnostics.AddError("Leadterra cannot read a campaign's status",
 			fmt.Sprintf("Campaign %q exists, but this Leadterra API offers no GET /v1/campaigns/:id, so whether it is sending cannot be imported. "+
 				"Import is not needed: declare the leadterra_campaign_launch resource and apply. Starting a running campaign and pausing a paused one change nothing, so the apply only makes the campaign match paused.", req.ID))
@@ -249,34 +245,4 @@ func (r *campaignLaunchResource) ImportState(ctx context.Context, req resource.I
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("campaign_id"), req.ID)...)
-}
-
-// startRefusal turns the documented 400s of start into what to add and how
-// to order it; other errors are left to the diagnostics package.
-func startRefusal(id string, err error) (diag.Diagnostic, bool) {
-	var summary, lacks, fix string
-	switch {
-	case leadterra.HasCode(err, "no_leads_enrolled"):
-		summary, lacks = "Campaign has no enrolled leads", "no_leads_enrolled): a campaign needs at least one enrolled lead before it can start."
-		fix = "Enroll leads with a leadterra_campaign_leads resource, and make the launch depend on it so that Terraform enrolls them before starting the campaign:"
-	case leadterra.HasCode(err, "no_sequence_steps"):
-		summary, lacks = "Campaign has no sequence steps", "no_sequence_steps): a campaign needs at least one email in its sequence before it can start."
-		fix = "Add at least one step (subject and body_html) to sequence_steps of the leadterra_campaign resource. Reference that campaign's id from the launch, and keep the launch after the leads too, so that Terraform orders both before starting the campaign:"
-	default:
-		return nil, false
-	}
-	detail := fmt.Sprintf("Leadterra refused to start campaign %q (400 %s\n\n%s\n\n"+
-		"    resource \"leadterra_campaign_launch\" \"<name>\" {\n"+
-		"      campaign_id = leadterra_campaign.<name>.id\n"+
-		"      depends_on  = [leadterra_campaign_leads.<name>]\n"+
-		"    }\n\n"+
-		"To create the launch without sending for now, set paused = true.", id, lacks, fix)
-	var e *leadterra.APIError
-	if errors.As(err, &e) {
-		detail += fmt.Sprintf("\n\nRequest: %s %s", e.Method, e.Path)
-		if e.RequestID != "" {
-			detail += fmt.Sprintf(" (request id %s)", e.RequestID)
-		}
-	}
-	return diag.NewAttributeErrorDiagnostic(path.Root("campaign_id"), summary, detail), true
 }

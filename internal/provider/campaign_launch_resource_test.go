@@ -402,17 +402,6 @@ func TestLaunchApplyCampaign_pausedRule(t *testing.T) {
 	}
 }
 
-func TestStartRefusal(t *testing.T) {
-	err := &leadterra.APIError{StatusCode: 400, Code: "no_leads_enrolled", Method: "POST", Path: "/v1/campaigns/camp_1/start", RequestID: "req_9"}
-	d, ok := startRefusal("camp_1", err)
-	if !ok || !strings.Contains(d.Detail(), "depends_on  = [leadterra_campaign_leads.<name>]") || !strings.Contains(d.Detail(), "(request id req_9)") {
-		t.Fatalf("no_leads_enrolled: %v %v", ok, d)
-	}
-	if _, ok := startRefusal("camp_1", &leadterra.APIError{StatusCode: 404, Code: "campaign_not_found"}); ok {
-		t.Fatal("only the two documented 400s get the ordering advice")
-	}
-}
-
 // providerHasResource reports whether the provider registers typeName, so
 // a test can wait for a resource another change adds.
 func providerHasResource(typeName string) bool {

@@ -2,10 +2,8 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
-	"net/http"
 	"slices"
 	"strings"
 
@@ -53,7 +51,7 @@ func upsertLeads(ctx context.Context, client *leadterra.Client, campaignID strin
 		inBatch := keyed(batch)
 		if len(res.SkippedEmails) > 0 {
 			for _, e := range res.SkippedEmails {
-				if l, ok := inBatch[leadKey(e)]; ok {
+				if l, ok := inBatch[emailKey(e)]; ok {
 					out.skipped[l.key()] = l.Email.ValueString()
 				}
 			}
@@ -89,14 +87,18 @@ func (o *upsertOutcome) nameSkipped(ctx context.Context, client *leadterra.Clien
 	if !client.Offered(leadterra.CapLeadsList) {
 		return
 	}
-	listed, err := client.ListLeads(ctx, campaignID)
-	if err != nil {
-		tflog.Debug(ctx, "could not list leads to name the skipped ones", errorLogFields(err))
+	listed, presence, err := client.ListLeads(ctx, campaignID)
+	if err != nil || presence != leadterra.Found {
+		fields := map[string]any{"presence": presence.String()}
+		if err != nil {
+			fields = errorLogFields(err)
+		}
+		tflog.Debug(ctx, "could not list leads to name the skipped ones", fields)
 		return
 	}
 	enrolled := map[string]bool{}
 	for _, l := range listed {
-		enrolled[leadKey(l.Email)] = true
+		enrolled[emailKey(l.Email)] = true
 	}
 	missing := map[string]string{}
 	for _, l := range candidates {
@@ -126,7 +128,7 @@ func skippedWarning(campaignID string, named []string, unnamed int64) diag.Diagn
 	total := int64(len(named)) + unnamed
 	var b strings.Builder
 	if len(named) > 0 {
-		fmt.Fprintf(&b, "Leadterra did not enroll these leads in campaign %q: their addresses are on the workspace suppression list, so they receive no email:\n%s\n\n", campaignID, bulletList(named))
+		fmt.Fprintf(&b, "Leadterra did not enroll these leads in campaign %q: their addresses are on the workspace suppression list, so they receive no email:\n%s\n\n", campaignID, diagnostics.BulletList(named))
 		b.WriteString("They stay in this resource's state (listed in skipped_emails), so the next plan stays empty. Remove them from leads, or lift their suppression in the Leadterra dashboard and then change any attribute of the lead so that Terraform sends it again.")
 	}
 	if unnamed > 0 {
@@ -141,77 +143,31 @@ func skippedWarning(campaignID string, named []string, unnamed int64) diag.Diagn
 }
 
 // upsertFailure is the diagnostic of a failed batch: the API error, the
-// leads a 422 names (by their address in the batch sent, since the item
-// shape is undocumented and may hold only an index), and what went through.
+// leads a 422 names (diagnostics lists them by address, from the batch
+// sent), and what went through before it.
 func upsertFailure(op diagnostics.Op, err error, batch []leadModel, done int) diag.Diagnostic {
-	var extra strings.Builder
-	var apiErr *leadterra.APIError
-	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusUnprocessableEntity {
-		fmt.Fprintf(&extra, "\n\nThe API rejected these leads:\n%s\n\nFix or remove them in leads, then apply again.", rejectedLeads(apiErr.Items, batch))
-		bare := *apiErr
-		bare.Items = nil // listed above, with their addresses
-		err = &bare
+	op.ItemKind = "leads"
+	op.Items = make([]string, len(batch))
+	for i, l := range batch {
+		op.Items[i] = l.Email.ValueString()
 	}
 	if done > 0 {
-		fmt.Fprintf(&extra, "\n\nThe %d lead(s) of the earlier batches were sent before this failure. The state records them, so the next apply sends only what is missing and a destroy unenrolls them. Applying again is safe: the API upserts by email, so nobody is enrolled twice.", done)
+		op.Hint = fmt.Sprintf("The %d lead(s) of the earlier batches were sent before this failure. The state records them, so the next apply sends only what is missing and a destroy unenrolls them. Applying again is safe: the API upserts by email, so nobody is enrolled twice.", done)
 	}
-	d := diagnostics.FromError(op, err)
-	detail := d.Detail()
-	if i := strings.LastIndex(detail, "\n\nRequest: "); i >= 0 {
-		detail = detail[:i] + extra.String() + detail[i:]
-	} else {
-		detail += extra.String()
-	}
-	return diag.NewErrorDiagnostic(d.Summary(), detail)
+	return diagnostics.FromError(op, err)
 }
 
-func rejectedLeads(items []leadterra.ErrorItem, batch []leadModel) string {
-	if len(items) == 0 {
-		emails := make([]string, len(batch))
-		for i, l := range batch {
-			emails[i] = l.Email.ValueString()
-		}
-		return fmt.Sprintf("  (the API did not say which; the refused batch held these %d leads)\n%s", len(batch), bulletList(emails))
-	}
-	var order []string
-	reasons := map[string][]string{}
-	for _, it := range items {
-		email := it.Email
-		if it.Index >= 0 && it.Index < len(batch) {
-			email = batch[it.Index].Email.ValueString()
-		}
-		if email == "" {
-			email = "(a lead the API did not identify)"
-		}
-		msg := it.Message
-		if msg == "" {
-			msg = it.Code
-		}
-		if it.Field != "" && !strings.Contains(msg, it.Field) {
-			msg += " (field " + it.Field + ")"
-		}
-		if _, seen := reasons[email]; !seen {
-			order = append(order, email)
-		}
-		reasons[email] = append(reasons[email], msg)
-	}
-	lines := make([]string, len(order))
-	for i, e := range order {
-		lines[i] = e + ": " + strings.Join(reasons[e], "; ")
-	}
-	return bulletList(lines)
-}
-
-// removeLeads unenrolls in chunks of size; it returns how many addresses
-// were sent successfully before an error.
-func removeLeads(ctx context.Context, client *leadterra.Client, campaignID string, emails []string, size int) (int, error) {
+// removeLeads unenrolls in chunks of size. It stops at the first chunk the
+// API did not unenroll (an error, or a Presence other than Found) and
+// returns how many addresses were unenrolled before it.
+func removeLeads(ctx context.Context, client *leadterra.Client, campaignID string, emails []string, size int) (int, leadterra.Presence, error) {
 	for start := 0; start < len(emails); start += size {
 		chunk := emails[start:min(start+size, len(emails))]
-		if err := client.RemoveLeads(ctx, campaignID, chunk); err != nil {
-			return start, err
+		if p, err := client.RemoveLeads(ctx, campaignID, chunk); err != nil || p != leadterra.Found {
+			return start, p, err
 		}
 	}
-	return len(emails), nil
+	return len(emails), leadterra.Found, nil
 }
 
 // staysEnrolledWarning is the fallback where the API cannot unenroll.
@@ -223,25 +179,7 @@ func staysEnrolledWarning(campaignID string, emails []string, destroy bool) diag
 	return diag.NewWarningDiagnostic(
 		fmt.Sprintf("%d lead(s) stay enrolled in campaign %q", len(emails), campaignID),
 		fmt.Sprintf("The Leadterra API offers no way to unenroll leads (there is no DELETE /v1/campaigns/:id/leads). %s, but these leads remain enrolled and keep receiving the campaign's emails:\n%s\n\n"+
-			"Unenroll them in the Leadterra dashboard, or pause the campaign if they must not be emailed.", what, bulletList(emails)))
-}
-
-// bulletList renders at most 20 entries, so 2,000 leads do not flood the
-// terminal.
-func bulletList(items []string) string {
-	const maxShown = 20
-	var b strings.Builder
-	for i, it := range items {
-		if i == maxShown {
-			fmt.Fprintf(&b, "\n  … and %d more", len(items)-maxShown)
-			break
-		}
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString("  - " + it)
-	}
-	return b.String()
+			"Unenroll them in the Leadterra dashboard, or pause the campaign if they must not be emailed.", what, diagnostics.BulletList(emails)))
 }
 
 // listingCutWarning explains a lead listing that stopped before its end:

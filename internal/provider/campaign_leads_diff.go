@@ -25,20 +25,7 @@ type leadModel struct {
 	unknown bool
 }
 
-// Standard lead fields, by their name in leads; every other name except
-// "email" is a custom field.
-var standardLeadFields = []string{"first_name", "last_name", "company", "job_title"}
-
-func isStandardLeadField(name string) bool { return slices.Contains(standardLeadFields, name) }
-
-// leadFieldsType is the type of one leads map element.
-var leadFieldsType = types.MapType{ElemType: types.StringType}
-
-// leadKey is the identity of a lead: the API upserts by email and matches
-// addresses case-insensitively.
-func leadKey(email string) string { return strings.ToLower(email) }
-
-func (l leadModel) key() string { return leadKey(l.Email.ValueString()) }
+func (l leadModel) key() string { return emailKey(l.Email.ValueString()) }
 
 // equal reports whether sending l would change nothing that o sent: the
 // "email" echo and empty fields are not sent, so adding a blank CSV column
@@ -75,9 +62,9 @@ func (l leadModel) custom() map[string]string {
 // an empty field renders like a missing one. (Standard fields cannot be
 // cleared: the client omits empty ones.)
 func (l leadModel) toAPI(prior *leadModel) leadterra.Lead {
-	out := leadterra.Lead{
-		Email: l.Email.ValueString(), FirstName: l.Fields["first_name"], LastName: l.Fields["last_name"],
-		Company: l.Fields["company"], JobTitle: l.Fields["job_title"],
+	out := leadterra.Lead{Email: l.Email.ValueString()}
+	for _, name := range standardLeadFields {
+		out.SetField(apiFieldName(name), l.Fields[name])
 	}
 	custom := l.custom()
 	if prior != nil {
@@ -94,19 +81,7 @@ func (l leadModel) toAPI(prior *leadModel) leadterra.Lead {
 }
 
 // apiField is the value the API holds for a field of leads.
-func apiField(l leadterra.Lead, name string) string {
-	switch name {
-	case "first_name":
-		return l.FirstName
-	case "last_name":
-		return l.LastName
-	case "company":
-		return l.Company
-	case "job_title":
-		return l.JobTitle
-	}
-	return l.CustomFields[name]
-}
+func apiField(l leadterra.Lead, name string) string { return l.Field(apiFieldName(name)) }
 
 // leadFromAPI builds an imported lead; empty values are absent ones.
 func leadFromAPI(l leadterra.Lead) leadModel {
@@ -225,25 +200,6 @@ func leadsMap(leads []leadModel, diags *diag.Diagnostics) types.Map {
 	v, d := types.MapValue(leadFieldsType, elems)
 	diags.Append(d...)
 	return v
-}
-
-// emailSet turns a skipped_emails value into a key → address map.
-func emailSet(v types.Set) map[string]string {
-	out := map[string]string{}
-	for _, e := range v.Elements() {
-		if s, ok := e.(types.String); ok && !s.IsNull() && !s.IsUnknown() {
-			out[leadKey(s.ValueString())] = s.ValueString()
-		}
-	}
-	return out
-}
-
-func emailSetValue(m map[string]string) types.Set {
-	vals := make([]attr.Value, 0, len(m))
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		vals = append(vals, types.StringValue(m[k]))
-	}
-	return types.SetValueMust(types.StringType, vals)
 }
 
 // keepConfigured returns the skipped addresses that are still configured.

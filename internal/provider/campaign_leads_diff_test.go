@@ -2,7 +2,6 @@ package provider
 
 import (
 	"errors"
-	"fmt"
 	"maps"
 	"strings"
 	"testing"
@@ -124,19 +123,6 @@ func TestCampaignLeadsDiff_unknownFieldCountsAsChanged(t *testing.T) {
 	}
 }
 
-func TestCampaignLeadsBatches_rejectedLeadsNamed(t *testing.T) {
-	batch := []leadModel{lm("a@x.io", "", nil), lm("jose@bücher.example", "", nil)}
-	// The item shape is undocumented: an index alone must still name the lead.
-	got := rejectedLeads([]leadterra.ErrorItem{{Index: 1, Field: "email", Message: "invalid address"}, {Index: -1, Email: "z@x.io", Code: "bad"}, {Index: 1, Message: "too long"}}, batch)
-	want := "  - jose@bücher.example: invalid address (field email); too long\n  - z@x.io: bad"
-	if got != want {
-		t.Fatalf("got\n%s\nwant\n%s", got, want)
-	}
-	if got := rejectedLeads(nil, batch); !strings.Contains(got, "did not say which") || !strings.Contains(got, "- a@x.io") {
-		t.Fatalf("no items: the batch is listed: %s", got)
-	}
-}
-
 func TestCampaignLeadsBatches_failureDetail(t *testing.T) {
 	err := &leadterra.APIError{StatusCode: 422, Code: "validation_failed", Message: "1 lead(s) failed validation", Method: "POST", Path: "/v1/campaigns/c/leads/bulk",
 		Items: []leadterra.ErrorItem{{Index: 0, Message: "bad address"}}}
@@ -155,17 +141,6 @@ func TestCampaignLeadsBatches_failureDetail(t *testing.T) {
 	}
 	if d := upsertFailure(diagnostics.Op{Action: "x"}, errors.New("boom"), nil, 0); !strings.Contains(d.Detail(), "boom") {
 		t.Fatal(d.Detail())
-	}
-}
-
-func TestCampaignLeadsBatches_bulletListIsBounded(t *testing.T) {
-	var items []string
-	for i := range 25 {
-		items = append(items, fmt.Sprintf("l%d@x.io", i))
-	}
-	got := bulletList(items)
-	if strings.Count(got, "\n  - ") != 19 || !strings.HasSuffix(got, "\n  … and 5 more") {
-		t.Fatalf("%s", got)
 	}
 }
 

@@ -235,9 +235,19 @@ func TestCampaignLeads_readRemovedFromState(t *testing.T) {
 				t.Fatalf("existing leads: state %v, diags %+v", got, diags)
 			}
 			env.Sandbox.DeleteCampaign(id)
+			env.Sandbox.ResetCounts()
 			got, diags := p.readState(leadsType, state)
 			if got != nil {
 				t.Fatal("leads of a deleted campaign must leave state")
+			}
+			// Stats, which proves it gone, is asked once, after the listing
+			// (which the first read found missing in documented-only mode).
+			wantList := 1
+			if mode.name == "documented" {
+				wantList = 0
+			}
+			if l, s, g := env.Sandbox.RequestCount("GET /v1/campaigns/:id/leads"), env.Sandbox.RequestCount("GET /v1/campaigns/:id/stats"), env.Sandbox.RequestCount("GET /v1/campaigns/:id"); l != wantList || s != 1 || g != 0 {
+				t.Errorf("read of a deleted campaign's leads: listing %d, stats %d, campaign read %d; want %d, 1, 0", l, s, g, wantList)
 			}
 			mustMatch(t, onlyWarning(t, diags), fmt.Sprintf(`^The lead enrolment of campaign %q no longer exists; removed from state$`, id),
 				`campaign itself is gone: its stats endpoint answers campaign_not_found.*plan to create it again`)
@@ -255,14 +265,14 @@ func TestCampaignLeads_readRemovedFromState(t *testing.T) {
 		if _, err := client.UpsertLeads(context.Background(), id, []leadterra.Lead{{Email: "other@example.com"}}); err != nil {
 			t.Fatal(err)
 		}
-		if err := client.RemoveLeads(context.Background(), id, []string{"a@example.com"}); err != nil {
+		if _, err := client.RemoveLeads(context.Background(), id, []string{"a@example.com"}); err != nil {
 			t.Fatal(err)
 		}
 		got, diags := p.readState(leadsType, state)
 		if len(diags) != 0 || got == nil || setLen(t, got["leads"]) != 1 {
 			t.Fatalf("one lead unenrolled: it leaves state quietly (the plan re-adds it); got %v, %+v", got, diags)
 		}
-		if err := client.RemoveLeads(context.Background(), id, []string{"b@example.com"}); err != nil {
+		if _, err := client.RemoveLeads(context.Background(), id, []string{"b@example.com"}); err != nil {
 			t.Fatal(err)
 		}
 		got, diags = p.readState(leadsType, state)

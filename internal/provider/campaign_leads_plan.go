@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,18 +13,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 )
-
-var plainIdentifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-
-// reservedLeadKeys maps folded names (lower case, no _) to the field that
-// holds them: a custom field by such a name would shadow a standard field,
-// which the API reads from the same top-level keys (one documented
-// custom-field form); customfields is the wire format's own key.
-var reservedLeadKeys = map[string]string{
-	"email": "email", "firstname": "first_name", "lastname": "last_name",
-	"company": "company", "jobtitle": "job_title", "customfields": "custom_fields",
-}
 
 // ValidateConfig checks the leads map in one pass (per-element validators
 // would make the framework walk 10,000 leads one path at a time):
@@ -45,7 +35,7 @@ func (r *campaignLeadsResource) ValidateConfig(ctx context.Context, req resource
 	root := path.Root("leads")
 	byKey := map[string][]string{}
 	for email, el := range leads.Elements() {
-		byKey[leadKey(email)] = append(byKey[leadKey(email)], email)
+		byKey[emailKey(email)] = append(byKey[emailKey(email)], email)
 		fields, ok := el.(types.Map)
 		switch {
 		case !ok || fields.IsUnknown():
@@ -75,14 +65,14 @@ func validateLeadField(email, name string, value types.String, at path.Path, dia
 	lead := fmt.Sprintf("lead %q", email)
 	switch {
 	case name == "email" || isStandardLeadField(name):
-	case !plainIdentifier.MatchString(name):
+	case !leadterra.IsIdentifier(name):
 		diags.AddAttributeError(at, "Invalid custom field name",
 			fmt.Sprintf("Field %q of %s is not a plain identifier. Use letters, digits and _, not starting with a digit (for example use_case), so that templates can use it as {{name}}.", name, lead))
 		return
 	default:
-		if std, taken := reservedLeadKeys[strings.ToLower(strings.ReplaceAll(name, "_", ""))]; taken {
+		if std, taken := reservedLeadKeys[leadterra.FoldName(name)]; taken {
 			diags.AddAttributeError(at, "Custom field reuses a standard lead field",
-				fmt.Sprintf("Field %q of %s is a spelling of the standard field %s (email, first_name, last_name, company, job_title) or of the custom-field container; the API would read it as that field. Write %s, or rename the custom field.", name, lead, std, std))
+				fmt.Sprintf("Field %q of %s is a spelling of the standard field %s (%s) or of the custom-field container; the API would read it as that field. Write %s, or rename the custom field.", name, lead, std, standardFieldList(), std))
 			return
 		}
 	}
@@ -100,7 +90,7 @@ func validateLeadField(email, name string, value types.String, at path.Path, dia
 		diags.AddAttributeError(at, "Text is not valid UTF-8",
 			fmt.Sprintf("Field %q of %s holds bytes that are not valid UTF-8; Leadterra accepts JSON text only. Check the file it was read from.", name, lead))
 	case name == "email":
-		if s != "" && !strings.EqualFold(s, email) {
+		if s != "" && !sameEmail(s, email) {
 			diags.AddAttributeError(at, "Lead email does not match its key",
 				fmt.Sprintf("The email field of %s is %q. The key of each lead is its address: the email field, which a row of csvdecode carries, must repeat it (case aside) or be left out.", lead, s))
 		}

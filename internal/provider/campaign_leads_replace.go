@@ -43,7 +43,7 @@ func recordCreatePlan(ctx context.Context, req resource.ModifyPlanRequest, resp 
 	}
 	cp := createPlan{CampaignID: campaign.ValueString()}
 	for email := range leads.Elements() {
-		cp.Emails = append(cp.Emails, leadKey(email))
+		cp.Emails = append(cp.Emails, emailKey(email))
 	}
 	raw, err := json.Marshal(cp)
 	if err != nil {

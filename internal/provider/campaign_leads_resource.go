@@ -2,13 +2,13 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
@@ -179,33 +179,28 @@ func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	id := state.CampaignID.ValueString()
 	op := diagnostics.Op{Action: "read the leads of", Object: campaignObject(id)}
-	listed, err := client.ListLeads(ctx, id)
+	listed, presence, err := client.ListLeads(ctx, id)
 	// A listing cut short still refreshes the leads it shows; the others
 	// keep their last known state instead of looking unenrolled.
-	var cut *leadterra.ListTruncatedError
-	if errors.As(err, &cut) {
+	cut, isCut := leadterra.TruncatedListing(err)
+	if isCut {
 		err = nil
 	}
-	switch {
-	case leadterra.IsNotOffered(err) || leadterra.IsNotFound(err):
-		// No listing, or a 404 that only the documented stats check can
-		// turn into "gone": otherwise keep the last known state.
-		found, lerr := client.LookupCampaign(ctx, id)
-		switch {
-		case lerr != nil:
-			diagnostics.Add(&resp.Diagnostics, op, lerr)
-		case found.Gone:
-			resp.Diagnostics.Append(diagnostics.RemovedFromState(fmt.Sprintf("The lead enrolment of campaign %q", id), "the campaign itself is gone: its stats endpoint answers campaign_not_found"))
-			resp.State.RemoveResource(ctx)
-		}
-		return
-	case err != nil:
+	if err != nil {
 		diagnostics.Add(&resp.Diagnostics, op, err)
 		return
 	}
+	switch presence {
+	case leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.RemovedFromState(fmt.Sprintf("The lead enrolment of campaign %q", id), "the campaign itself is gone: "+diagnostics.CampaignNotFoundProof))
+		resp.State.RemoveResource(ctx)
+		return
+	case leadterra.ExistsNotOffered:
+		return // no lead listing: keep the last known state
+	}
 	byKey := map[string]leadterra.Lead{}
 	for _, l := range listed {
-		byKey[leadKey(l.Email)] = l
+		byKey[emailKey(l.Email)] = l
 	}
 	prior := leadsOf(state.Leads, &resp.Diagnostics)
 	skipped := emailSet(state.SkippedEmails)
@@ -283,22 +278,23 @@ func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateR
 	// Suppressed leads were never enrolled: nothing to unenroll.
 	var enrolled []string
 	for _, e := range d.remove {
-		if _, s := skipped[leadKey(e)]; !s {
+		if _, s := skipped[emailKey(e)]; !s {
 			enrolled = append(enrolled, e)
 		}
 	}
-	n, err := removeLeads(ctx, client, id, enrolled, size)
+	n, presence, err := removeLeads(ctx, client, id, enrolled, size)
 	switch {
-	case err == nil:
-	case leadterra.IsNotOffered(err):
-		resp.Diagnostics.Append(staysEnrolledWarning(id, enrolled[n:], false))
-	default:
+	case err != nil:
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "unenroll leads from", Object: campaignObject(id)}, err)
 		for _, e := range enrolled[:n] {
-			delete(current, leadKey(e))
+			delete(current, emailKey(e))
 		}
 		partial()
 		return
+	case presence == leadterra.ExistsNotOffered:
+		resp.Diagnostics.Append(staysEnrolledWarning(id, enrolled[n:], false))
+	case presence == leadterra.Gone:
+		// The campaign is gone, and its leads with it.
 	}
 
 	plan.ID = state.ID
@@ -336,21 +332,14 @@ func (r *campaignLeadsResource) Delete(ctx context.Context, req resource.DeleteR
 	}
 	slices.Sort(emails)
 	op := diagnostics.Op{Action: "unenroll leads from", Object: campaignObject(id)}
-	_, err := removeLeads(ctx, client, id, emails, int(state.BatchSize.ValueInt64()))
+	_, presence, err := removeLeads(ctx, client, id, emails, int(state.BatchSize.ValueInt64()))
 	switch {
-	case err == nil:
-	case leadterra.IsNotOffered(err) || leadterra.IsNotFound(err):
-		// Warn only if the campaign still exists: a deleted campaign took
-		// its leads with it.
-		found, lerr := client.LookupCampaign(ctx, id)
-		switch {
-		case lerr != nil:
-			diagnostics.Add(&resp.Diagnostics, op, lerr)
-		case !found.Gone:
-			resp.Diagnostics.Append(staysEnrolledWarning(id, emails, true))
-		}
-	default:
+	case err != nil:
 		diagnostics.Add(&resp.Diagnostics, op, err)
+	case presence == leadterra.ExistsNotOffered:
+		resp.Diagnostics.Append(staysEnrolledWarning(id, emails, true))
+	case presence == leadterra.Gone:
+		// A deleted campaign took its leads with it.
 	}
 }
 
@@ -362,26 +351,19 @@ func (r *campaignLeadsResource) ImportState(ctx context.Context, req resource.Im
 		return
 	}
 	id := req.ID
-	listed, err := client.ListLeads(ctx, id)
+	listed, presence, err := client.ListLeads(ctx, id)
+	if err != nil {
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the leads of", Object: campaignObject(id)}, err)
+		return
+	}
 	switch {
-	case leadterra.IsNotOffered(err):
+	case presence == leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "campaign", id, diagnostics.CampaignNotFoundProof))
+		return
+	case presence == leadterra.ExistsNotOffered:
 		resp.Diagnostics.AddError("Leadterra cannot list enrolled leads",
 			fmt.Sprintf("The leads of campaign %q cannot be imported: this Leadterra API offers no way to list the leads enrolled in a campaign (no GET /v1/campaigns/:id/leads). "+
 				"Write the leads into a leadterra_campaign_leads configuration instead and apply it: the API upserts by email, so leads already enrolled are updated, not enrolled twice.", id))
-		return
-	case leadterra.IsNotFound(err):
-		found, lerr := client.LookupCampaign(ctx, id)
-		switch {
-		case lerr != nil:
-			diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the leads of", Object: campaignObject(id)}, lerr)
-		case found.Gone:
-			resp.Diagnostics.AddError("No such campaign", fmt.Sprintf("Campaign %q does not exist in this workspace (its stats endpoint answers campaign_not_found). Check the id in the dashboard.", id))
-		default:
-			diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the leads of", Object: campaignObject(id)}, err)
-		}
-		return
-	case err != nil:
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the leads of", Object: campaignObject(id)}, err)
 		return
 	case len(listed) == 0:
 		resp.Diagnostics.AddError("No leads to import", fmt.Sprintf("Campaign %q has no enrolled leads. Create a leadterra_campaign_leads resource from configuration instead.", id))

@@ -187,7 +187,7 @@ func outOfBand(t *testing.T, env *testEnv, id *string, upsert []leadterra.Lead, 
 			}
 		}
 		if len(remove) > 0 {
-			if err := c.RemoveLeads(context.Background(), *id, remove); err != nil {
+			if _, err := c.RemoveLeads(context.Background(), *id, remove); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -254,7 +254,7 @@ func TestAccCampaignLeads_full(t *testing.T) {
 				),
 			},
 			{ResourceName: leadsAddr, ImportState: true, ImportStateVerify: true, SkipFunc: env.skipUnlessOffered(t, leadterra.CapLeadsList, func(ctx context.Context, c *leadterra.Client) error {
-				_, err := c.ListLeads(ctx, id)
+				_, _, err := c.ListLeads(ctx, id)
 				return err
 			})},
 			{

@@ -37,12 +37,6 @@ type campaignModel struct {
 	CreatedAt     types.String `tfsdk:"created_at"`
 }
 
-type stepModel struct {
-	Subject   types.String `tfsdk:"subject"`
-	BodyHTML  types.String `tfsdk:"body_html"`
-	DelayDays types.Int64  `tfsdk:"delay_days"`
-}
-
 func (r *campaignResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_campaign"
 }
@@ -83,8 +77,6 @@ func (r *campaignResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 func (r *campaignResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
-
-func campaignObject(id string) string { return fmt.Sprintf("campaign %q", id) }
 
 func (m campaignModel) input() leadterra.CampaignInput {
 	in := leadterra.CampaignInput{Name: m.Name.ValueString(), Steps: []leadterra.Step{}}
@@ -129,29 +121,6 @@ func (m *campaignModel) afterWrite(c leadterra.Campaign) {
 	m.CreatedAt = knownOr(m.CreatedAt, c.CreatedAt, "")
 }
 
-// mergeSteps builds the step list from the API, keeping the known
-// delay_days when the API does not report delays (one guide only has them).
-func mergeSteps(prior []stepModel, got []leadterra.Step) []stepModel {
-	if len(got) == 0 {
-		if prior == nil {
-			return nil
-		}
-		return []stepModel{}
-	}
-	out := make([]stepModel, len(got))
-	for i, s := range got {
-		delay := types.Int64Value(0)
-		if i < len(prior) && !prior[i].DelayDays.IsNull() && !prior[i].DelayDays.IsUnknown() {
-			delay = prior[i].DelayDays
-		}
-		if s.DelayDays != nil {
-			delay = types.Int64Value(*s.DelayDays)
-		}
-		out[i] = stepModel{Subject: types.StringValue(s.Subject), BodyHTML: types.StringValue(s.BodyHTML), DelayDays: delay}
-	}
-	return out
-}
-
 func (r *campaignResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan campaignModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -185,19 +154,21 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 	id := state.ID.ValueString()
 	found, err := client.LookupCampaign(ctx, id)
-	switch {
-	case err != nil:
+	if err != nil {
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "read", Object: campaignObject(id)}, err)
 		return
-	case found.Gone:
-		resp.Diagnostics.Append(diagnostics.RemovedFromState("Campaign "+fmt.Sprintf("%q", id), "its stats endpoint answers campaign_not_found"))
+	}
+	switch found.Presence {
+	case leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.RemovedFromState("Campaign "+fmt.Sprintf("%q", id), diagnostics.CampaignNotFoundProof))
 		resp.State.RemoveResource(ctx)
 		return
-	case found.Campaign != nil:
+	case leadterra.Found:
 		state.apply(*found.Campaign)
+	case leadterra.ExistsNotOffered:
+		// No campaign read: the stats answer proved it exists, and the last
+		// known attributes stay.
 	}
-	// Without a campaign read, the stats answer proved it exists: the
-	// last known attributes stay.
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -210,17 +181,21 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	id := state.ID.ValueString()
-	camp, err := client.UpdateCampaign(ctx, id, plan.input())
-	switch {
-	case leadterra.IsNotOffered(err):
+	camp, presence, err := client.UpdateCampaign(ctx, id, plan.input())
+	if err != nil {
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "update", Object: campaignObject(id)}, err)
+		return
+	}
+	switch presence {
+	case leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "campaign", id, diagnostics.CampaignNotFoundProof))
+		return
+	case leadterra.ExistsNotOffered:
 		resp.Diagnostics.AddError("Leadterra cannot change this campaign in place",
 			fmt.Sprintf("Campaign %q exists, but the Leadterra API offers no way to rename a campaign or edit its sequence steps (there is no PATCH /v1/campaigns/:id; the docs send step edits to the dashboard).\n\n"+
 				"Either edit it in the dashboard and copy the change into this configuration, or replace it with a new campaign:\n\n"+
 				"    terraform apply -replace='<address of this resource, shown above>'\n\n"+
 				"(for example -replace='leadterra_campaign.outreach'). Replacing creates a new draft; the old campaign is paused and stays in the workspace, and leads must be enrolled again.", id))
-		return
-	case err != nil:
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "update", Object: campaignObject(id)}, err)
 		return
 	}
 	plan.afterWrite(camp)
@@ -256,14 +231,15 @@ func (r *campaignResource) ImportState(ctx context.Context, req resource.ImportS
 		return
 	}
 	found, err := client.LookupCampaign(ctx, req.ID)
-	switch {
-	case err != nil:
+	if err != nil {
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import", Object: campaignObject(req.ID)}, err)
 		return
-	case found.Gone:
-		resp.Diagnostics.AddError("No such campaign", fmt.Sprintf("Campaign %q does not exist in this workspace (its stats endpoint answers campaign_not_found). Check the id in the dashboard.", req.ID))
+	}
+	switch found.Presence {
+	case leadterra.Gone:
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "campaign", req.ID, diagnostics.CampaignNotFoundProof))
 		return
-	case found.Campaign == nil:
+	case leadterra.ExistsNotOffered:
 		resp.Diagnostics.AddError("Leadterra cannot read campaigns back",
 			fmt.Sprintf("Campaign %q exists, but this Leadterra API offers no GET /v1/campaigns/:id, so its name and steps cannot be imported. Keep managing it in the dashboard, or create a new campaign with Terraform.", req.ID))
 		return

@@ -102,7 +102,7 @@ func TestAccCampaign_full(t *testing.T) {
 				// Rename and add a step: changed in place (probed with a
 				// change to what it already is).
 				SkipFunc: env.skipUnlessOffered(t, leadterra.CapCampaignUpdate, func(ctx context.Context, c *leadterra.Client) error {
-					_, err := c.UpdateCampaign(ctx, id, leadterra.CampaignInput{Name: name, Steps: []leadterra.Step{{Subject: stepIntro.subject, BodyHTML: stepIntro.body}}})
+					_, _, err := c.UpdateCampaign(ctx, id, leadterra.CampaignInput{Name: name, Steps: []leadterra.Step{{Subject: stepIntro.subject, BodyHTML: stepIntro.body}}})
 					return err
 				}),
 				Config:           env.config(campaignHCL(name+"-v2", stepIntro, stepFollowUp)),

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -77,7 +76,7 @@ func (d *campaignStatsDataSource) Read(ctx context.Context, req datasource.ReadR
 	st, err := client.GetCampaignStats(ctx, id)
 	switch {
 	case leadterra.IsObjectNotFound(err):
-		resp.Diagnostics.AddAttributeError(path.Root("campaign_id"), "No such campaign", noSuchCampaign(id))
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Root("campaign_id"), "campaign", id, "Leadterra answers campaign_not_found"))
 		return
 	case err != nil:
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "read stats of", Object: campaignObject(id)}, err)
@@ -91,10 +90,4 @@ func (d *campaignStatsDataSource) Read(ctx context.Context, req datasource.ReadR
 		OpenRate: types.Float64Value(st.OpenRate), ReplyRate: types.Float64Value(st.ReplyRate),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// noSuchCampaign explains a campaign_not_found; shared by the campaign
-// data sources.
-func noSuchCampaign(id string) string {
-	return fmt.Sprintf("Campaign %q does not exist in this workspace (Leadterra answers campaign_not_found). Check the id in the dashboard, or reference the id of a leadterra_campaign resource.", id)
 }

@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -73,15 +71,12 @@ func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 	list, err := client.ListCampaigns(ctx)
-	var notOffered *leadterra.NotOfferedError
-	switch {
-	case errors.As(err, &notOffered):
-		resp.Diagnostics.AddError("Leadterra API offers no campaign list",
-			fmt.Sprintf("This Leadterra API offers no %s (listing campaigns is not in the documented API), so data.leadterra_campaigns cannot list or find campaigns by name.\n\n"+
-				"Refer to campaigns by id instead: the id of a leadterra_campaign resource, or one copied from the dashboard. data.leadterra_campaign_stats reads any campaign's counters on every Leadterra API.", notOffered.Capability))
-		return
-	case err != nil:
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "list campaigns"}, err)
+	if err != nil {
+		op := diagnostics.Op{Action: "list campaigns"}
+		if leadterra.IsNotOffered(err) {
+			op.Hint = "So data.leadterra_campaigns cannot list or find campaigns by name. Refer to campaigns by id instead: the id of a leadterra_campaign resource, or one copied from the dashboard. data.leadterra_campaign_stats reads any campaign's counters on every Leadterra API."
+		}
+		diagnostics.Add(&resp.Diagnostics, op, err)
 		return
 	}
 	state := campaignsModel{Name: cfg.Name, Campaigns: []campaignSummaryModel{}}

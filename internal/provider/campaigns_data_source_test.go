@@ -79,7 +79,7 @@ func TestAccCampaigns_documentedOnly(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      env.config(`data "leadterra_campaigns" "all" {}`),
-			ExpectError: errorRe("Leadterra API offers no campaign list", "offers no GET /v1/campaigns", "Refer to campaigns by id instead", "data.leadterra_campaign_stats"),
+			ExpectError: errorRe("Leadterra cannot list campaigns", "does not offer GET /v1/campaigns", "Refer to campaigns by id instead", "data.leadterra_campaign_stats"),
 		}},
 	})
 }
@@ -95,7 +95,7 @@ func TestAccCampaigns_authErrors(t *testing.T) {
 			cfg := `data "leadterra_campaigns" "all" {}`
 			ok := resource.TestStep{Config: env.configWithKey(env.ReadOnlyKey, cfg), Check: resource.TestCheckResourceAttrSet("data.leadterra_campaigns.all", "campaigns.0.id")}
 			if mode.opts != nil {
-				ok.Check, ok.ExpectError = nil, errorRe("Leadterra API offers no campaign list")
+				ok.Check, ok.ExpectError = nil, errorRe("Leadterra cannot list campaigns")
 			}
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

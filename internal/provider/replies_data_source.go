@@ -127,8 +127,8 @@ func (d *repliesDataSource) Read(ctx context.Context, req datasource.ReadRequest
 			continue
 		}
 		state.Replies = append(state.Replies, replyModel{
-			ID: types.StringValue(r.ID), Email: types.StringValue(r.Email), CampaignID: optionalString(r.CampaignID),
-			Classification: optionalString(r.Classification), ReceivedAt: optionalString(r.ReceivedAt), ThreadSnippet: optionalString(r.ThreadSnippet),
+			ID: types.StringValue(r.ID), Email: types.StringValue(r.Email), CampaignID: nullIfEmpty(r.CampaignID),
+			Classification: nullIfEmpty(r.Classification), ReceivedAt: nullIfEmpty(r.ReceivedAt), ThreadSnippet: nullIfEmpty(r.ThreadSnippet),
 		})
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)

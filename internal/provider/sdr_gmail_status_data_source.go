@@ -61,8 +61,8 @@ func (d *sdrGmailStatusDataSource) Read(ctx context.Context, _ datasource.ReadRe
 		return
 	}
 	state := sdrGmailStatusModel{
-		Connected: types.BoolValue(st.Connected), Email: optionalString(st.Email), HealthState: optionalString(st.HealthState),
-		LastSyncedAt: optionalString(st.LastSyncedAt), LastSyncError: optionalString(st.LastSyncError),
+		Connected: types.BoolValue(st.Connected), Email: nullIfEmpty(st.Email), HealthState: nullIfEmpty(st.HealthState),
+		LastSyncedAt: nullIfEmpty(st.LastSyncedAt), LastSyncError: nullIfEmpty(st.LastSyncError),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

@@ -69,17 +69,9 @@ func (d *sdrsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, res
 	state := sdrsModel{SDRs: make([]sdrModel, 0, len(list))}
 	for _, s := range list {
 		state.SDRs = append(state.SDRs, sdrModel{
-			ID: types.StringValue(s.ID), Name: optionalString(s.Name), Email: optionalString(s.Email),
-			GmailConnected: types.BoolValue(s.GmailConnected), GmailEmail: optionalString(s.GmailEmail),
+			ID: types.StringValue(s.ID), Name: nullIfEmpty(s.Name), Email: nullIfEmpty(s.Email),
+			GmailConnected: types.BoolValue(s.GmailConnected), GmailEmail: nullIfEmpty(s.GmailEmail),
 		})
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// optionalString maps a field the API left out or sent empty to null.
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }

@@ -67,7 +67,7 @@ func (d *senderAccountDataSource) Read(ctx context.Context, req datasource.ReadR
 	}
 	var matches []leadterra.SenderAccount
 	for _, a := range accounts {
-		if (attribute == "id" && a.ID == want) || (attribute == "email" && strings.EqualFold(a.Email, want)) {
+		if (attribute == "id" && a.ID == want) || (attribute == "email" && sameEmail(a.Email, want)) {
 			matches = append(matches, a)
 		}
 	}

@@ -98,7 +98,7 @@ func (r *suppressionListResource) ValidateConfig(ctx context.Context, req resour
 		if !ok || s.IsNull() || s.IsUnknown() {
 			continue
 		}
-		k := strings.ToLower(s.ValueString())
+		k := emailKey(s.ValueString())
 		if first, dup := seen[k]; dup {
 			resp.Diagnostics.AddAttributeError(path.Root("emails").AtSetValue(el), "Duplicate suppressed address",
 				fmt.Sprintf("%q and %q differ only in case. The suppression list ignores case, so they are one address: keep a single entry.", first, s.ValueString()))
@@ -161,8 +161,8 @@ func (r *suppressionListResource) Create(ctx context.Context, req resource.Creat
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// Read has nothing to ask: no API lists the suppression list (§3), so the
-// last known state stands.
+// Read has nothing to ask: no API lists the suppression list (DESIGN.md,
+// "Completions and fallbacks"), so the last known state stands.
 func (r *suppressionListResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {
 }
 
@@ -315,17 +315,17 @@ func suppressionEmails(ctx context.Context, set linearSetValue) []string {
 func suppressionDiff(prior, planned []string) (add, remove []string) {
 	have := map[string]bool{}
 	for _, e := range prior {
-		have[strings.ToLower(e)] = true
+		have[emailKey(e)] = true
 	}
 	want := map[string]bool{}
 	for _, e := range planned {
-		want[strings.ToLower(e)] = true
-		if !have[strings.ToLower(e)] {
+		want[emailKey(e)] = true
+		if !have[emailKey(e)] {
 			add = append(add, e)
 		}
 	}
 	for _, e := range prior {
-		if !want[strings.ToLower(e)] {
+		if !want[emailKey(e)] {
 			remove = append(remove, e)
 		}
 	}

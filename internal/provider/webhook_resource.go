@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -81,8 +80,6 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 func (r *webhookResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
-
-func webhookObject(id string) string { return fmt.Sprintf("webhook %q", id) }
 
 func (m webhookModel) input(ctx context.Context) (leadterra.WebhookInput, bool) {
 	in := leadterra.WebhookInput{URL: m.URL.ValueString()}
@@ -169,9 +166,9 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 	wh, err := client.GetWebhook(ctx, id)
 	switch {
 	case leadterra.IsNotOffered(err):
-		return // no read in this API: keep the last known state (§3)
+		return // no read in this API: keep the last known state (DESIGN.md, "Completions and fallbacks")
 	case leadterra.IsObjectNotFound(err):
-		resp.Diagnostics.Append(diagnostics.RemovedFromState("Webhook "+fmt.Sprintf("%q", id), "GET /v1/webhooks/:id answers "+webhookErrorCode(err)))
+		resp.Diagnostics.Append(diagnostics.RemovedFromState("Webhook "+fmt.Sprintf("%q", id), webhookNotFound(err)))
 		resp.State.RemoveResource(ctx)
 		return
 	case err != nil:
@@ -182,11 +179,12 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-func webhookErrorCode(err error) string {
-	if e := (*leadterra.APIError)(nil); errors.As(err, &e) && e.Code != "" {
-		return e.Code
+// webhookNotFound names what the API answered for a missing webhook.
+func webhookNotFound(err error) string {
+	if _, code := leadterra.ErrorCode(err); code != "" {
+		return "the API answers " + code
 	}
-	return "not found"
+	return "the API answers 404"
 }
 
 // ModifyPlan turns a change of url or events into a replacement when this
@@ -237,17 +235,16 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 	id := state.ID.ValueString()
 	in, _ := plan.input(ctx)
 	wh, err := client.UpdateWebhook(ctx, id, in)
-	switch {
-	case leadterra.IsNotOffered(err):
-		// Only when the API reads webhooks but cannot change them: the plan
-		// promised an in-place change, so nothing is registered behind it.
-		resp.Diagnostics.AddError("Leadterra cannot change this webhook in place",
-			fmt.Sprintf("Webhook %q exists, but this Leadterra API offers no PATCH /v1/webhooks/:id, so its url and events cannot be changed. Nothing was changed.\n\n"+
-				"Replace it instead: terraform apply -replace='<address of this resource, shown above>' (for example -replace='leadterra_webhook.events'). "+
-				"That registers a new webhook and deletes the old one where the API allows it, or else warns that it stays registered.", id))
-		return
-	case err != nil:
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "update", Object: webhookObject(id)}, err)
+	if err != nil {
+		// Not offered only when the API reads webhooks but cannot change
+		// them: the plan promised an in-place change, so nothing is
+		// registered behind it.
+		op := diagnostics.Op{Action: "update", Object: webhookObject(id)}
+		if leadterra.IsNotOffered(err) {
+			op.Hint = "Nothing was changed. To change its url or events, replace it: terraform apply -replace='<address of this resource, shown above>' (for example -replace='leadterra_webhook.events'). " +
+				"That registers a new webhook and deletes the old one where the API allows it, or else warns that it stays registered."
+		}
+		diagnostics.Add(&resp.Diagnostics, op, err)
 		return
 	}
 	plan.afterWrite(wh)
@@ -280,16 +277,15 @@ func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportSt
 	}
 	_, err := client.GetWebhook(ctx, req.ID)
 	switch {
-	case leadterra.IsNotOffered(err):
-		resp.Diagnostics.AddError("Leadterra cannot read webhooks back",
-			fmt.Sprintf("Webhook %q cannot be imported: this Leadterra API offers no GET /v1/webhooks/:id, so its url and events cannot be read. "+
-				"Keep managing it in the dashboard, or declare a leadterra_webhook and let Terraform register a new one (then remove the old one in the dashboard).", req.ID))
-		return
 	case leadterra.IsObjectNotFound(err):
-		resp.Diagnostics.AddError("No such webhook", fmt.Sprintf("Webhook %q does not exist in this workspace (the API answers %s). Check the id in the Leadterra dashboard.", req.ID, webhookErrorCode(err)))
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "webhook", req.ID, webhookNotFound(err)))
 		return
 	case err != nil:
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import", Object: webhookObject(req.ID)}, err)
+		op := diagnostics.Op{Action: "import", Object: webhookObject(req.ID)}
+		if leadterra.IsNotOffered(err) {
+			op.Hint = "So its url and events cannot be read. Keep managing it in the dashboard, or declare a leadterra_webhook and let Terraform register a new one (then remove the old one in the dashboard)."
+		}
+		diagnostics.Add(&resp.Diagnostics, op, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)

@@ -187,7 +187,7 @@ func TestAccWebhook_documentedOnly(t *testing.T) {
 					},
 					{
 						ResourceName: webhookAddr, ImportState: true,
-						ExpectError: errorRe("Leadterra cannot read webhooks back", "no GET /v1/webhooks/:id"),
+						ExpectError: errorRe("Leadterra cannot import webhook", "does not offer GET /v1/webhooks/:id", "Keep managing it in the dashboard"),
 					},
 					{
 						PreConfig:        func() { firstID = id },
@@ -285,7 +285,7 @@ func TestAccWebhook_readButNoUpdate(t *testing.T) {
 			{
 				PreConfig:   injectStatus(env, "PATCH /v1/webhooks/:id", 405),
 				Config:      env.config(webhookHCL("https://example.com/b", "message.sent")),
-				ExpectError: errorRe("Leadterra cannot change this webhook in place", "no PATCH /v1/webhooks/:id", "Nothing was changed", "terraform apply -replace="),
+				ExpectError: errorRe("Leadterra cannot update webhook", "does not offer PATCH /v1/webhooks/:id", "Nothing was changed", "terraform apply -replace="),
 			},
 			{
 				Config: env.config(webhookHCL("https://example.com/a", "message.sent")), PlanOnly: true,

@@ -4,8 +4,8 @@ import (
 	"strings"
 )
 
-// route is one method + path pattern. Completion routes (§3 of the API
-// contract) disappear in documented-only mode.
+// route is one method + path pattern. Completion routes (DESIGN.md,
+// "Completions and fallbacks") disappear in documented-only mode.
 type route struct {
 	method     string
 	pattern    string // "GET /v1/campaigns/:id", the key used for counts and faults

@@ -5,7 +5,8 @@ import (
 	"testing"
 )
 
-// completionCalls exercises every §3 completion route.
+// completionCalls exercises every completion route (DESIGN.md,
+// "Completions and fallbacks").
 var completionCalls = []struct{ method, path, pattern string }{
 	{"GET", "/v1/campaigns", "GET /v1/campaigns"},
 	{"GET", "/v1/campaigns/" + SeedCampaignID, "GET /v1/campaigns/:id"},

@@ -18,7 +18,7 @@ type Options struct {
 	ReadOnlyKeys    []string // valid, but 403 on every non-GET request
 	NoAccessKeys    []string // valid, but 403 on every request
 	NoWorkspaceKeys []string // 404 workspace_not_found on every request
-	DocumentedOnly  bool     // hide the §3 completion endpoints (404 like unknown routes)
+	DocumentedOnly  bool     // hide the completion endpoints (DESIGN.md, "Completions and fallbacks"): 404 like unknown routes
 	Style           Style    // default StyleReference
 	Seed            bool     // load demo pools, accounts, an SDR and a running campaign with replies
 

@@ -4,6 +4,7 @@ package validators
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
@@ -16,6 +17,15 @@ import (
 func PersonalizationTokens() validator.String { return tokensValidator{} }
 
 type tokensValidator struct{}
+
+// standardTokens lists the standard lead fields as tokens: {{email}}, ….
+func standardTokens() string {
+	tokens := make([]string, len(leadterra.StandardLeadFields))
+	for i, f := range leadterra.StandardLeadFields {
+		tokens[i] = "{{" + f + "}}"
+	}
+	return strings.Join(tokens, ", ")
+}
 
 func (tokensValidator) Description(context.Context) string {
 	return "personalization tokens must be {{name}} with a plain identifier name"
@@ -30,12 +40,12 @@ func (tokensValidator) ValidateString(_ context.Context, req validator.StringReq
 	tokens, problems := leadterra.ParseTokens(req.ConfigValue.ValueString())
 	for _, p := range problems {
 		resp.Diagnostics.AddAttributeError(req.Path, "Malformed personalization token",
-			fmt.Sprintf("At byte %d: %s. Leadterra replaces {{firstName}}, {{lastName}}, {{company}}, {{jobTitle}}, {{email}} and {{anyCustomField}} per lead.", p.Offset, p.Message))
+			located(req.Path, fmt.Sprintf("At byte %d: %s. Leadterra replaces %s and {{anyCustomField}} per lead.", p.Offset, p.Message, standardTokens())))
 	}
 	for _, t := range tokens {
 		if std := leadterra.LikelyTypo(t.Name); std != "" {
 			resp.Diagnostics.AddAttributeWarning(req.Path, "Possible misspelled personalization token",
-				fmt.Sprintf("{{%s}} is not a standard lead field; did you mean {{%s}}? As written, it is read as a custom field and renders empty for leads without one.", t.Name, std))
+				located(req.Path, fmt.Sprintf("{{%s}} is not a standard lead field; did you mean {{%s}}? As written, it is read as a custom field and renders empty for leads without one.", t.Name, std)))
 		}
 	}
 }
