@@ -24,8 +24,8 @@ type Options struct {
 	// PageSize, when positive, is the default and the largest page of the
 	// lists that paginate (StyleGuide); default 50, at most 100 per request.
 	PageSize int
-	Style           Style    // default StyleReference
-	Seed            bool     // load demo pools, accounts, an SDR and a running campaign with replies
+	Style    Style // default StyleReference
+	Seed     bool  // load demo pools, accounts, an SDR and a running campaign with replies
 
 	// Logf, if set, receives one line per request: method, path, status and
 	// duration. Bodies, queries and keys are never logged.
