@@ -216,17 +216,17 @@ type ctxKey int
 const replaySafeKey ctxKey = 0
 
 // checkRetry retries 429 and 5xx (but 501). A connection error is retried
-// only when repeating the request cannot act twice: reads, and writes that
-// are idempotent by nature or carry an Idempotency-Key.
+// only for requests that repeating cannot make act twice: reads, and writes
+// idempotent by nature. Creates go through retryCreate (outcome.go).
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
+	if safe, _ := ctx.Value(replaySafeKey).(bool); !safe {
+		return retryCreate(resp, err), err
+	}
 	if err != nil {
 		if errors.Is(err, errForeignRedirect) {
-			return false, err
-		}
-		if safe, _ := ctx.Value(replaySafeKey).(bool); !safe {
 			return false, err
 		}
 		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
@@ -264,19 +264,23 @@ type request struct {
 	// suppression adds, deletes): connection errors may be retried.
 	idempotent bool
 	// idempotencyKey, when set, is sent on every attempt of this operation
-	// so a server that honours it acts once.
+	// so a server that honours it acts once. It does not make the request
+	// safe to repeat: the documented API shows no such keys.
 	idempotencyKey string
 }
 
 // do performs req and returns the response body of a 2xx answer.
 func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
-	safe := req.method == http.MethodGet || req.idempotent || req.idempotencyKey != ""
+	safe := req.method == http.MethodGet || req.idempotent
 	for attempt := 0; ; attempt++ {
 		raw, cutShort, err := c.doOnce(ctx, req, safe)
+		if !safe {
+			return raw, createOutcome(req, err)
+		}
 		// A body cut short (a dropped connection mid-answer, truncated JSON)
 		// is repeated like a lost connection: only when repeating cannot act
 		// twice, and within the retry budget.
-		if !cutShort || !safe || attempt >= c.maxRetries || ctx.Err() != nil {
+		if !cutShort || attempt >= c.maxRetries || ctx.Err() != nil {
 			return raw, err
 		}
 		c.logger.Warn(ctx, "retrying Leadterra API request after an incomplete response", map[string]any{
@@ -325,7 +329,12 @@ func (c *Client) doOnce(ctx context.Context, req request, safe bool) (raw []byte
 		r.Header.Set("Content-Type", "application/json")
 	}
 	if req.idempotencyKey != "" {
-		r.Header.Set("Idempotency-Key", req.idempotencyKey)
+		// Stored under a non-canonical name on purpose: net/http treats a
+		// request carrying "Idempotency-Key" as replayable and silently
+		// resends it on a reused connection that failed mid-answer, which
+		// makes a second object on a server that ignores the key. Header
+		// names are case-insensitive on the wire.
+		r.Header["idempotency-key"] = []string{req.idempotencyKey}
 	}
 	fields := map[string]any{"http_method": req.method, "http_path": req.path}
 	c.logger.Debug(ctx, "sending Leadterra API request", fields)
@@ -384,7 +393,7 @@ func (c *Client) transportError(ctx context.Context, req request, err error) err
 	}
 	// url.Error repeats the URL, which holds no secret; the key lives only
 	// in a header and never reaches an error.
-	return &TransportError{Method: req.method, Path: req.path, Unknown: req.method != http.MethodGet, Err: err}
+	return &TransportError{Method: req.method, Path: req.path, Unknown: req.method != http.MethodGet && !sentNothing(err), Err: err}
 }
 
 // decodeInto runs do and decodes the answer with decode, wrapping a shape

@@ -8,6 +8,7 @@ import (
 
 // Capability names of the webhook completions (§3).
 const (
+	CapWebhookList   = "GET /v1/webhooks"
 	CapWebhookRead   = "GET /v1/webhooks/:id"
 	CapWebhookUpdate = "PATCH /v1/webhooks/:id"
 	CapWebhookDelete = "DELETE /v1/webhooks/:id"
@@ -63,10 +64,18 @@ func DecodeWebhook(b []byte) (Webhook, error) {
 
 func webhookPath(id string) string { return "/v1/webhooks/" + pathEscape(id) }
 
-// CreateWebhook registers an endpoint, with an idempotency key kept across
-// retries.
+// CreateWebhook registers an endpoint. The idempotency key is sent on every
+// attempt, but the documented API shows none: a failure after sending is an
+// OutcomeUnknownError, never retried.
 func (c *Client) CreateWebhook(ctx context.Context, in WebhookInput, idempotencyKey string) (Webhook, error) {
 	return decodeInto(ctx, c, request{method: http.MethodPost, path: "/v1/webhooks", body: in, idempotencyKey: idempotencyKey}, DecodeWebhook)
+}
+
+// ListWebhooks reads every page of the list completion (not documented; the
+// contract reads completion lists bare or under webhooks or data).
+func (c *Client) ListWebhooks(ctx context.Context) ([]Webhook, error) {
+	list, _, err := listPages(ctx, c, CapWebhookList, "/v1/webhooks", nil, 0, DecodeWebhookObject, "webhooks", "data")
+	return list, err
 }
 
 // GetWebhook reads through the completion.
