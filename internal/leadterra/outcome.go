@@ -56,7 +56,8 @@ func sentNothing(err error) bool {
 // gave before acting (4xx, 501) or a connection never made stays as is;
 // anything else may have acted.
 func createOutcome(req request, err error) error {
-	if err == nil || IsOutcomeUnknown(err) {
+	// A refused redirect is an answer the server gave instead of acting.
+	if err == nil || IsOutcomeUnknown(err) || errors.Is(err, errForeignRedirect) {
 		return err
 	}
 	var apiErr *APIError

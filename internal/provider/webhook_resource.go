@@ -134,10 +134,9 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		resp.Diagnostics.AddAttributeError(path.Root("events"), "Invalid events", "events must be a set of strings.")
 		return
 	}
-	// One key for every retry: a lost answer cannot register it twice.
-	wh, err := client.CreateWebhook(ctx, in, leadterra.NewIdempotencyKey())
-	if err != nil {
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "create", Object: fmt.Sprintf("webhook for %q", in.URL)}, err)
+	// A lost answer is looked up, never blindly retried (create_unknown_outcome.go).
+	wh, ok := createWebhookOrAdopt(ctx, client, in, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	if wh.ID == "" {
