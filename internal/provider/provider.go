@@ -82,7 +82,7 @@ func (p *leadterraProvider) Schema(_ context.Context, _ provider.SchemaRequest, 
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,
-				MarkdownDescription: fmt.Sprintf("How many times a request the API rate-limited (429) or failed (5xx, except 501) is retried: after the wait its `Retry-After` header asks for (capped), else with exponential backoff and jitter. A dropped connection is retried only for a request that cannot act twice (reads, start, pause, lead upserts, suppression). A create (campaign, webhook) is retried only after a 429 or a connection refused: after a 5xx, a timeout or an answer lost otherwise, Terraform looks for what it may have created instead (see the provider documentation, Reliability). Between 0 and 20; `0` disables retries. Defaults to the `%s` environment variable, else `%d`.", EnvMaxRetries, leadterra.DefaultMaxRetries),
+				MarkdownDescription: fmt.Sprintf("How many times a request the API rate-limited (429) or failed (5xx, except 501) is retried: after the wait its `Retry-After` header asks for (capped), else with exponential backoff and jitter. A dropped connection is retried only for a request that cannot act twice (reads, start, pause, lead upserts, suppression). A create (campaign, webhook) is retried only after a 429 or a connection refused: after a 5xx, a timeout or an answer lost otherwise, Terraform looks for what it may have created instead (see \"Creates whose answer is lost\" in the provider documentation). Between 0 and 20; `0` disables retries. Defaults to the `%s` environment variable, else `%d`.", EnvMaxRetries, leadterra.DefaultMaxRetries),
 			},
 			"request_timeout": schema.StringAttribute{
 				Optional:            true,
