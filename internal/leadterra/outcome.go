@@ -78,3 +78,7 @@ func createOutcome(req request, err error) error {
 	}
 	return &OutcomeUnknownError{Method: req.method, Path: req.path, Err: err}
 }
+
+// CreateAttempts is how many times a caller may send a create again after
+// proving that a lost answer created nothing: the retry budget, at least 3.
+func (c *Client) CreateAttempts() int { return max(3, c.maxRetries+1) }

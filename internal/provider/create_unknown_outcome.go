@@ -27,9 +27,6 @@ import (
 // safer against duplicates; the name and the claims keep strangers out.
 const createdSkew = time.Minute
 
-// createRounds bounds create → look → create again.
-const createRounds = 3
-
 // createClaims tracks, for this provider process, the ids that resources
 // created or adopted (so another resource with the same name is never
 // adopted twice) and the creates still awaiting an answer (so a lookup waits
@@ -103,6 +100,7 @@ type createLookup[T any] struct {
 	what     diagnostics.Created // Since and Until are set per round
 	key      string              // same-object key: base URL + kind + name
 	listPath string              // "GET /v1/campaigns"
+	rounds   int                 // create → look → create again, at most
 	create   func(context.Context) (T, error)
 	list     func(context.Context) ([]T, error)
 	matches  func(T) bool // same name and content as the configuration
@@ -113,7 +111,7 @@ type createLookup[T any] struct {
 // createOrAdopt creates the object, or after a lost answer finds and adopts
 // it; ok is false when diags hold the error.
 func createOrAdopt[T any](ctx context.Context, l createLookup[T], diags *diag.Diagnostics) (obj T, ok bool) {
-	for range createRounds {
+	for range l.rounds {
 		start := time.Now()
 		claims.begin(l.key)
 		got, err := l.create(ctx)
@@ -137,7 +135,7 @@ func createOrAdopt[T any](ctx context.Context, l createLookup[T], diags *diag.Di
 	w := l.what
 	w.Since, w.Until = time.Now(), time.Now()
 	diags.AddError(fmt.Sprintf("Could not create the %s", w.Kind), fmt.Sprintf(
-		"Creating the %s %s lost its answer %d times, and each time no such %s had been created. Check the Leadterra API's status, then apply again.", w.Kind, w.Label, createRounds, w.Kind))
+		"Creating the %s %s lost its answer %d times, and each time no such %s had been created. Check the Leadterra API's status, then apply again.", w.Kind, w.Label, l.rounds, w.Kind))
 	return obj, false
 }
 
@@ -194,7 +192,7 @@ func (l createLookup[T]) look(ctx context.Context, w diagnostics.Created, cause 
 func createCampaignOrAdopt(ctx context.Context, client *leadterra.Client, in leadterra.CampaignInput, diags *diag.Diagnostics) (leadterra.Campaign, bool) {
 	return createOrAdopt(ctx, createLookup[leadterra.Campaign]{
 		what: diagnostics.Created{Kind: "campaign", Resource: "leadterra_campaign", Label: fmt.Sprintf("named %q", in.Name), IDPrefix: "camp_", ReadPath: leadterra.CapCampaignRead},
-		key:  client.BaseURL() + "\x00campaign\x00" + in.Name, listPath: leadterra.CapCampaignList,
+		key:  client.BaseURL() + "\x00campaign\x00" + in.Name, listPath: leadterra.CapCampaignList, rounds: client.CreateAttempts(),
 		create: func(ctx context.Context) (leadterra.Campaign, error) {
 			return client.CreateCampaign(ctx, in, leadterra.NewIdempotencyKey())
 		},
@@ -218,7 +216,7 @@ func sameSteps(got, want []leadterra.Step) bool {
 func createWebhookOrAdopt(ctx context.Context, client *leadterra.Client, in leadterra.WebhookInput, diags *diag.Diagnostics) (leadterra.Webhook, bool) {
 	return createOrAdopt(ctx, createLookup[leadterra.Webhook]{
 		what: diagnostics.Created{Kind: "webhook", Resource: "leadterra_webhook", Label: fmt.Sprintf("for %q", in.URL), IDPrefix: "wh_", ReadPath: leadterra.CapWebhookRead},
-		key:  client.BaseURL() + "\x00webhook\x00" + in.URL, listPath: leadterra.CapWebhookList,
+		key:  client.BaseURL() + "\x00webhook\x00" + in.URL, listPath: leadterra.CapWebhookList, rounds: client.CreateAttempts(),
 		create: func(ctx context.Context) (leadterra.Webhook, error) {
 			return client.CreateWebhook(ctx, in, leadterra.NewIdempotencyKey())
 		},
