@@ -58,6 +58,7 @@ type config struct {
 	noAccess       keyList
 	noWorkspace    keyList
 	documentedOnly bool
+	pageSize       int
 	style          sandbox.Style
 	seed           bool
 	envFile        string
@@ -75,7 +76,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Var(&cfg.readOnly, "readonly-key", "read-only API key: 403 on every write (repeatable)")
 	fs.Var(&cfg.noAccess, "noaccess-key", "valid key without permissions: 403 on everything (repeatable)")
 	fs.Var(&cfg.noWorkspace, "noworkspace-key", "key without a workspace: 404 workspace_not_found (repeatable)")
-	fs.BoolVar(&cfg.documentedOnly, "documented-only", false, "serve only the documented endpoints (completions answer 404)")
+	fs.BoolVar(&cfg.documentedOnly, "documented-only", false, "serve only the documented endpoints (completions answer 404) and ignore Idempotency-Key, which the docs do not show")
+	fs.IntVar(&cfg.pageSize, "page-size", 0, "items per page of the lists that paginate (guide style), 1-100; 0 = 50")
 	style := fs.String("style", "reference", "response style: reference, guide, concept, data or rotate")
 	fs.BoolVar(&cfg.seed, "seed", true, "load demo pools, sender accounts, an SDR and a running campaign with replies")
 	fs.StringVar(&cfg.envFile, "env-file", "", "after listening, write LEADTERRA_BASE_URL and LEADTERRA_API_KEY to this file (atomically)")
@@ -95,6 +97,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg.style = st
 	if cfg.tick < 0 {
 		return cfg, errors.New("-tick must not be negative")
+	}
+	if cfg.pageSize < 0 || cfg.pageSize > 100 {
+		return cfg, errors.New("-page-size must be between 0 and 100")
 	}
 	if len(cfg.keys) == 0 {
 		// -key has its own default: adding a restricted key for a test must
@@ -148,7 +153,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	opts := sandbox.Options{
 		Keys: cfg.keys, ReadOnlyKeys: cfg.readOnly, NoAccessKeys: cfg.noAccess, NoWorkspaceKeys: cfg.noWorkspace,
-		DocumentedOnly: cfg.documentedOnly, Style: cfg.style, Seed: cfg.seed,
+		DocumentedOnly: cfg.documentedOnly, Style: cfg.style, Seed: cfg.seed, PageSize: cfg.pageSize,
 	}
 	if !cfg.quiet {
 		logger := log.New(stderr, "", log.LstdFlags)
@@ -235,7 +240,7 @@ func printBanner(w io.Writer, cfg config, url string) {
 	}
 	mode := "full (documented endpoints + REST completions)"
 	if cfg.documentedOnly {
-		mode = "documented endpoints only (completions answer 404)"
+		mode = "documented endpoints only (completions answer 404, Idempotency-Key ignored)"
 	}
 	fmt.Fprintf(w, "Mode:  %s\n", mode)
 	fmt.Fprintf(w, "Style: %s\n", cfg.style)

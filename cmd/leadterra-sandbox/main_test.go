@@ -112,6 +112,9 @@ func TestParseFlags(t *testing.T) {
 		{[]string{"-addr", "[::1]:0"}, ""},
 		{[]string{"-style", "fancy"}, "unknown style"},
 		{[]string{"-tick", "-1s"}, "negative"},
+		{[]string{"-page-size", "101"}, "page-size"},
+		{[]string{"-page-size", "-1"}, "page-size"},
+		{[]string{"-page-size", "10"}, ""},
 		{[]string{"extra"}, "unexpected"},
 	}
 	for _, tt := range tests {

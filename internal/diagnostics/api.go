@@ -78,6 +78,8 @@ func explain(op Op, err error) (string, string) {
 	var redirect *leadterra.RedirectError
 	var tooLarge *leadterra.TooLargeError
 	switch {
+	case leadterra.IsOutcomeUnknown(err): // before the timeout cases: see outcome.go
+		return describeOutcomeUnknown(op, err)
 	case errors.Is(err, context.Canceled):
 		return "Leadterra request cancelled", fmt.Sprintf("Could not %s: the run was cancelled before the Leadterra API answered.", op.what())
 	case errors.Is(err, context.DeadlineExceeded):

@@ -171,9 +171,11 @@ func DecodeCampaignStats(b []byte) (CampaignStats, error) {
 
 func campaignPath(id string) string { return "/v1/campaigns/" + pathEscape(id) }
 
-// CreateCampaign creates a draft. idempotencyKey is sent on every attempt so
-// a retried create cannot make a second campaign on a server that honours it.
-// An answer without an id fails with ErrCreateWithoutID (IsCreateWithoutID).
+// CreateCampaign creates a draft. idempotencyKey is sent on every attempt,
+// but the documented API shows no such keys, so the create is retried only
+// where the server surely did not act; any other failure after sending is an
+// OutcomeUnknownError. An answer without an id fails with ErrCreateWithoutID
+// (IsCreateWithoutID).
 func (c *Client) CreateCampaign(ctx context.Context, in CampaignInput, idempotencyKey string) (Campaign, error) {
 	return decodeInto(ctx, c, request{method: http.MethodPost, path: "/v1/campaigns", body: in, idempotencyKey: idempotencyKey},
 		requireID(DecodeCampaign, func(c Campaign) string { return c.ID }))

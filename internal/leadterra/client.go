@@ -240,16 +240,16 @@ type ctxKey int
 const replaySafeKey ctxKey = 0
 
 // checkRetry retries 429 and 5xx (but 501). A connection error is retried
-// only when repeating the request cannot act twice: reads, and writes that
-// are idempotent by nature or carry an Idempotency-Key.
+// only for requests that repeating cannot make act twice: reads, and writes
+// idempotent by nature. Creates go through retryCreate (outcome.go).
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
+	if safe, _ := ctx.Value(replaySafeKey).(bool); !safe {
+		return retryCreate(resp, err), err
+	}
 	if err != nil {
-		if safe, _ := ctx.Value(replaySafeKey).(bool); !safe {
-			return false, err
-		}
 		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 	}
 	if resp.StatusCode == http.StatusTooManyRequests || (resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented) {
@@ -268,7 +268,8 @@ type request struct {
 	// suppression adds, deletes): connection errors may be retried.
 	idempotent bool
 	// idempotencyKey, when set, is sent on every attempt of this operation
-	// so a server that honours it acts once.
+	// so a server that honours it acts once. It does not make the request
+	// safe to repeat: the documented API shows no such keys.
 	idempotencyKey string
 }
 
@@ -287,7 +288,9 @@ type outcome struct {
 // the one retry budget of the request: at most maxRetries repeats in all,
 // whatever their reasons (429, 5xx, a lost connection, a body cut short).
 func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
-	safe := req.method == http.MethodGet || req.idempotent || req.idempotencyKey != ""
+	// A create is not safe to repeat even with an Idempotency-Key: the
+	// documented API shows no such keys (outcome.go).
+	safe := req.method == http.MethodGet || req.idempotent
 	var payload []byte
 	if req.body != nil {
 		b, err := json.Marshal(req.body)
@@ -303,11 +306,11 @@ func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
 			return out.raw, nil
 		}
 		if ctx.Err() != nil {
-			return nil, c.transportError(ctx, req, ctx.Err())
+			return nil, c.finalError(req, safe, c.transportError(ctx, req, ctx.Err()))
 		}
 		wait, again, reason := c.retryAfter(ctx, out, attempt)
 		if !again {
-			return nil, out.err
+			return nil, c.finalError(req, safe, out.err)
 		}
 		c.logger.Warn(ctx, "retrying Leadterra API request", map[string]any{
 			"http_method": req.method, "http_path": req.path, "attempt": attempt + 2, "retry_reason": reason,
@@ -317,10 +320,20 @@ func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return nil, c.transportError(ctx, req, ctx.Err())
+			return nil, c.finalError(req, safe, c.transportError(ctx, req, ctx.Err()))
 		case <-t.C:
 		}
 	}
+}
+
+// finalError is the error of a request that will not be repeated: for a
+// create (not safe to repeat), a failure after sending says the outcome is
+// unknown.
+func (c *Client) finalError(req request, safe bool, err error) error {
+	if safe {
+		return err
+	}
+	return createOutcome(req, err)
 }
 
 // retryAfter decides whether the attempt that produced out is repeated,
@@ -402,7 +415,12 @@ func (c *Client) doOnce(ctx context.Context, req request, payload []byte) outcom
 		r.Header.Set("Content-Type", "application/json")
 	}
 	if req.idempotencyKey != "" {
-		r.Header.Set("Idempotency-Key", req.idempotencyKey)
+		// Stored under a non-canonical name on purpose: net/http treats a
+		// request carrying "Idempotency-Key" as replayable and silently
+		// resends it on a reused connection that failed mid-answer, which
+		// makes a second object on a server that ignores the key. Header
+		// names are case-insensitive on the wire.
+		r.Header["idempotency-key"] = []string{req.idempotencyKey}
 	}
 	fields := map[string]any{"http_method": req.method, "http_path": req.path}
 	c.logger.Debug(ctx, "sending Leadterra API request", fields)
@@ -468,7 +486,7 @@ func (c *Client) transportError(ctx context.Context, req request, err error) err
 	}
 	// url.Error repeats the URL, which holds no secret; the key lives only
 	// in a header and never reaches an error.
-	return &TransportError{Method: req.method, Path: req.path, Unknown: req.method != http.MethodGet, Err: err}
+	return &TransportError{Method: req.method, Path: req.path, Unknown: req.method != http.MethodGet && !sentNothing(err), Err: err}
 }
 
 // decodeInto runs do and decodes the answer with decode, wrapping a shape

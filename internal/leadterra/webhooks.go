@@ -9,6 +9,7 @@ import (
 // Capability names of the webhook completions (DESIGN.md, "Completions and
 // fallbacks").
 const (
+	CapWebhookList   = "GET /v1/webhooks"
 	CapWebhookRead   = "GET /v1/webhooks/:id"
 	CapWebhookUpdate = "PATCH /v1/webhooks/:id"
 	CapWebhookDelete = "DELETE /v1/webhooks/:id"
@@ -65,11 +66,24 @@ func DecodeWebhook(b []byte) (Webhook, error) {
 
 func webhookPath(id string) string { return "/v1/webhooks/" + pathEscape(id) }
 
-// CreateWebhook registers an endpoint, with an idempotency key kept across
-// retries. An answer without an id fails with ErrCreateWithoutID.
+// CreateWebhook registers an endpoint. The idempotency key is sent on every
+// attempt, but the documented API shows none: a failure after sending is an
+// OutcomeUnknownError, never retried. An answer without an id fails with
+// ErrCreateWithoutID.
 func (c *Client) CreateWebhook(ctx context.Context, in WebhookInput, idempotencyKey string) (Webhook, error) {
 	return decodeInto(ctx, c, request{method: http.MethodPost, path: "/v1/webhooks", body: in, idempotencyKey: idempotencyKey},
 		requireID(DecodeWebhook, func(w Webhook) string { return w.ID }))
+}
+
+// ListWebhooks reads every page of the list completion (not documented; the
+// contract reads completion lists bare or under webhooks or data). A listing
+// cut short is an error (ListTruncatedError), never a shorter list.
+func (c *Client) ListWebhooks(ctx context.Context) ([]Webhook, error) {
+	list, cut, err := listPages(ctx, c, CapWebhookList, "/v1/webhooks", nil, 0, DecodeWebhookObject, "webhooks", "data")
+	if err == nil && cut != nil {
+		return nil, &ListTruncatedError{Path: "/v1/webhooks", Cut: *cut}
+	}
+	return list, err
 }
 
 // GetWebhook reads through the completion.

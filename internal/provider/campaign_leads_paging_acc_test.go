@@ -49,7 +49,7 @@ func noWritesSince(env *testEnv, writes, lists *int, pages int) resource.TestChe
 func TestAccCampaignLeads_pagedListing(t *testing.T) {
 	env := newTestEnv(t, withStyle(sandbox.StyleGuide))
 	env.requireSandbox(t)
-	env.Sandbox.SetMaxPageSize(10)
+	env.Sandbox.SetPageSize(10)
 	id := seedLeadsCampaign(t, env)
 	cfg := env.config(manyLeadsHCL(id, 2010))
 	var writes, lists int
@@ -87,7 +87,7 @@ func TestAccCampaignLeads_pagedListing(t *testing.T) {
 func TestAccCampaignLeads_cutListing(t *testing.T) {
 	env := newTestEnv(t, withStyle(sandbox.StyleGuide))
 	env.requireSandbox(t)
-	env.Sandbox.SetMaxPageSize(10)
+	env.Sandbox.SetPageSize(10)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodGet && r.URL.Query().Has("page") {
 			q := r.URL.Query()

@@ -47,7 +47,7 @@ func (r *campaignResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	}
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "A Leadterra campaign: a name and an ordered email sequence. It is created as a draft (`POST /v1/campaigns`, with an `Idempotency-Key`, so a retried create never makes a second campaign); start it with `leadterra_campaign_launch` once leads are enrolled with `leadterra_campaign_leads`.\n\n" +
+		MarkdownDescription: "A Leadterra campaign: a name and an ordered email sequence. It is created as a draft (`POST /v1/campaigns`; a create whose answer is lost is looked up through `GET /v1/campaigns` where offered, never blindly repeated: see \"Creates whose answer is lost\" in the provider documentation); start it with `leadterra_campaign_launch` once leads are enrolled with `leadterra_campaign_leads`.\n\n" +
 			"**Reads.** Where the API offers `GET /v1/campaigns/:id`, refresh reads the campaign back. The documented API has no campaign read: there the documented stats endpoint proves that the campaign still exists and Terraform keeps the last known attributes (changes made in the dashboard are not seen). Only a `campaign_not_found` answer removes the campaign from state, with a warning; a 401 or 403 is an error, never \"gone\".\n\n" +
 			"**Changes.** A new `name` or `sequence_steps` is sent through `PATCH /v1/campaigns/:id` where the API offers it. Where it does not, the apply fails with an error that says so and shows how to replace the campaign (`terraform apply -replace=…`).\n\n" +
 			"**Destroy.** Where the API offers `DELETE /v1/campaigns/:id`, destroy deletes the campaign. The documented API cannot delete campaigns: there destroy pauses the campaign if it is running, removes it from state and warns that it **remains in the workspace** (as a paused campaign or a draft, sending nothing): delete it in the Leadterra dashboard. A campaign that is already gone counts as deleted.\n\n" +
@@ -128,11 +128,9 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() || client == nil {
 		return
 	}
-	// One key for every retry of this create: a server that honours it
-	// cannot make a second campaign when a response is lost.
-	camp, err := client.CreateCampaign(ctx, plan.input(), leadterra.NewIdempotencyKey())
-	if err != nil {
-		createError(&resp.Diagnostics, "campaign", fmt.Sprintf("campaign %q", plan.Name.ValueString()), "camp_…", err)
+	// A lost answer is looked up, never blindly retried (create_unknown_outcome.go).
+	camp, ok := createCampaignOrAdopt(ctx, client, plan.input(), &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	plan.afterWrite(camp)

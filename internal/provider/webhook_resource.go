@@ -142,10 +142,9 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		resp.Diagnostics.AddAttributeError(path.Root("events"), "Invalid events", "events must be a set of strings.")
 		return
 	}
-	// One key for every retry: a lost answer cannot register it twice.
-	wh, err := client.CreateWebhook(ctx, in, leadterra.NewIdempotencyKey())
-	if err != nil {
-		createError(&resp.Diagnostics, "webhook", fmt.Sprintf("webhook for %q", in.URL), "wh_…", err)
+	// A lost answer is looked up, never blindly retried (create_unknown_outcome.go).
+	wh, ok := createWebhookOrAdopt(ctx, client, in, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	plan.afterWrite(wh)

@@ -18,6 +18,16 @@ const (
 	FaultResetAfter  FaultKind = "reset_after"  // request acted on, then connection dropped unanswered
 	FaultSlow        FaultKind = "slow"         // wait Delay (or until the client gives up), then act normally
 	FaultTruncated   FaultKind = "truncated"    // act, then send headers and half the body
+	// FaultActedServerError acts, then answers 502 with a proxy's HTML page:
+	// the answer is lost although the server acted.
+	FaultActedServerError FaultKind = "acted_server_error"
+	// FaultActedSlow acts, then holds the answer for Delay (or until the
+	// client gives up): an answer later than the client's timeout.
+	FaultActedSlow FaultKind = "acted_slow"
+	// FaultRedirect answers 307 before acting, with Location set to
+	// RedirectTo (default "http://" + the request's host) + the same path
+	// and query: a redirect to another scheme, host or port.
+	FaultRedirect FaultKind = "redirect"
 	// FaultStatus answers Status with error code Code, nothing done: a key
 	// revoked mid-run (401), permissions changed (403), any other failure.
 	FaultStatus FaultKind = "status"
@@ -33,6 +43,10 @@ type Fault struct {
 	Delay      time.Duration // for FaultSlow
 	Status     int           // for FaultStatus
 	Code       string        // for FaultStatus; default derived from Status
+	RedirectTo string        // for FaultRedirect: scheme://host[:port] of Location
+	// After lets the first After matching requests through untouched before
+	// the fault starts (e.g. bulk requests that fail after the first k).
+	After int
 }
 
 // InjectFault queues f.
@@ -74,6 +88,10 @@ func (s *Server) takeFault(method, pattern string) *Fault {
 		if !faultMatches(f.Route, method, pattern) {
 			continue
 		}
+		if f.After > 0 {
+			f.After--
+			continue
+		}
 		f.Times--
 		if f.Times <= 0 {
 			s.faults = append(s.faults[:i:i], s.faults[i+1:]...)
@@ -101,18 +119,24 @@ func (s *Server) applyFaultBefore(c *reqCtx, w http.ResponseWriter, f *Fault) (r
 		r = c.fail(http.StatusInternalServerError, "internal_error", "An unexpected error occurred")
 	case FaultUnavailable:
 		r = c.fail(http.StatusServiceUnavailable, "service_unavailable", "The service is temporarily unavailable").withHeader("Retry-After", retryAfter)
-	case FaultBadGateway:
-		r = response{
-			status:      http.StatusBadGateway,
-			contentType: "text/html; charset=utf-8",
-			body:        []byte("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"),
-		}
 	case FaultStatus:
 		code := f.Code
 		if code == "" {
 			code = map[int]string{401: "authentication_failed", 403: "forbidden", 404: "not_found"}[f.Status]
 		}
 		r = c.fail(f.Status, code, http.StatusText(f.Status)+" (injected fault)")
+	case FaultBadGateway:
+		r = badGatewayPage()
+	case FaultRedirect:
+		to := f.RedirectTo
+		if to == "" {
+			to = "http://" + c.r.Host
+		}
+		loc := to + c.r.URL.Path
+		if c.r.URL.RawQuery != "" {
+			loc += "?" + c.r.URL.RawQuery
+		}
+		r = response{status: http.StatusTemporaryRedirect}.withHeader("Location", loc)
 	case FaultResetBefore:
 		abortConn(w)
 		return nil, true
@@ -129,6 +153,44 @@ func (s *Server) applyFaultBefore(c *reqCtx, w http.ResponseWriter, f *Fault) (r
 		return nil, false
 	}
 	return &r, true
+}
+
+// badGatewayPage is what a proxy in front of the API answers.
+func badGatewayPage() response {
+	return response{
+		status:      http.StatusBadGateway,
+		contentType: "text/html; charset=utf-8",
+		body:        []byte("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"),
+	}
+}
+
+// applyFaultAfter handles the faults that strike once the handler acted;
+// done means the answer has been dealt with.
+func applyFaultAfter(c *reqCtx, w http.ResponseWriter, f *Fault, resp response, status *int) (done bool) {
+	switch f.Kind {
+	case FaultResetAfter:
+		abortConn(w)
+		return true
+	case FaultTruncated:
+		*status = resp.status
+		writeResponse(w, resp, true)
+		return true
+	case FaultActedServerError:
+		page := badGatewayPage()
+		*status = page.status
+		writeResponse(w, page, false)
+		return true
+	case FaultActedSlow:
+		t := time.NewTimer(f.Delay)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			return false // late, but answered
+		case <-c.r.Context().Done():
+			return true // the client gave up; the campaign exists anyway
+		}
+	}
+	return false
 }
 
 // abortConn drops the connection without a response. A hijacked TCP

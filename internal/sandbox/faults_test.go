@@ -52,6 +52,7 @@ func TestFaultKinds(t *testing.T) {
 		{FaultResetBefore, 0, "", "", false, false},
 		{FaultResetAfter, 0, "", "", true, false},
 		{FaultTruncated, 201, "application/json", "", true, true},
+		{FaultActedServerError, 502, "text/html", "", true, false},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.kind), func(t *testing.T) {

@@ -146,7 +146,10 @@ func requiredList(m map[string]any, key string) ([]any, *fieldError) {
 // page reads ?page=&perPage= for the styles that really paginate.
 func (c *reqCtx) page(total int) (lo, hi int, pagination obj, bad *response) {
 	q := c.r.URL.Query()
-	page, perPage := 1, 50
+	page, perPage, maxPer := 1, 50, 100
+	if n := c.s.pageSize; n > 0 {
+		perPage, maxPer = n, n
+	}
 	if v := q.Get("page"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
@@ -161,9 +164,8 @@ func (c *reqCtx) page(total int) (lo, hi int, pagination obj, bad *response) {
 			resp := c.invalid(fieldErr("perPage", "perPage must be an integer between 1 and 100"))
 			return 0, 0, nil, &resp
 		}
-		perPage = n
+		perPage = min(n, maxPer)
 	}
-	perPage = c.s.servedPageSize(perPage)
 	lo = min((page-1)*perPage, total)
 	hi = min(lo+perPage, total)
 	return lo, hi, obj{{"total", total}, {"page", page}, {"perPage", perPage}}, nil

@@ -18,9 +18,15 @@ type Options struct {
 	ReadOnlyKeys    []string // valid, but 403 on every non-GET request
 	NoAccessKeys    []string // valid, but 403 on every request
 	NoWorkspaceKeys []string // 404 workspace_not_found on every request
-	DocumentedOnly  bool     // hide the completion endpoints (DESIGN.md, "Completions and fallbacks"): 404 like unknown routes
-	Style           Style    // default StyleReference
-	Seed            bool     // load demo pools, accounts, an SDR and a running campaign with replies
+	// DocumentedOnly hides the completion endpoints (DESIGN.md, "Completions
+	// and fallbacks"): 404 like unknown routes; and it ignores
+	// Idempotency-Key, which the docs do not show.
+	DocumentedOnly bool
+	// PageSize, when positive, is the default and the largest page of the
+	// lists that paginate (StyleGuide); default 50, at most 100 per request.
+	PageSize int
+	Style    Style // default StyleReference
+	Seed     bool  // load demo pools, accounts, an SDR and a running campaign with replies
 
 	// Logf, if set, receives one line per request: method, path, status and
 	// duration. Bodies, queries and keys are never logged.
@@ -40,8 +46,8 @@ type Server struct {
 	mu             sync.Mutex
 	style          Style
 	documentedOnly bool
+	pageSize       int
 	rotation       map[string]int
-	maxPageSize    int // SetMaxPageSize; 0 = no limit below perPage's
 
 	campaigns  map[string]*campaignState
 	webhooks   map[string]*Webhook
@@ -71,6 +77,7 @@ func New(opts Options) *Server {
 		now:            opts.Now,
 		style:          normalizeStyle(opts.Style),
 		documentedOnly: opts.DocumentedOnly,
+		pageSize:       opts.PageSize,
 		rotation:       map[string]int{},
 		campaigns:      map[string]*campaignState{},
 		webhooks:       map[string]*Webhook{},
@@ -101,7 +108,15 @@ func (s *Server) SetStyle(st Style) {
 	clear(s.rotation)
 }
 
-// SetDocumentedOnly hides (true) or serves (false) the completion endpoints.
+// SetPageSize sets the page size of paginated lists (0: the default).
+func (s *Server) SetPageSize(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pageSize = n
+}
+
+// SetDocumentedOnly hides (true) or serves (false) the completion endpoints
+// and ignores (true) or honours (false) Idempotency-Key.
 func (s *Server) SetDocumentedOnly(v bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -137,6 +152,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, status *int) {
 	s.mu.Lock()
 	s.total++
 	m := s.match(r.Method, r.URL.Path)
+	honourIdem := !s.documentedOnly
 	c := &reqCtx{s: s, r: r, style: s.nextStyle(m.key()), params: m.params}
 	s.mu.Unlock()
 
@@ -204,7 +220,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, status *int) {
 	}
 	c.body = body
 
-	idemKey := r.Header.Get("Idempotency-Key")
+	// The documented API shows no idempotency keys: documented-only mode
+	// accepts the header and ignores it, as such a server would.
+	idemKey := ""
+	if honourIdem {
+		idemKey = r.Header.Get("Idempotency-Key")
+	}
 	if len(idemKey) > 255 {
 		send(c.invalid(fieldErr("Idempotency-Key", "Idempotency-Key must be at most 255 characters")))
 		return
@@ -232,16 +253,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, status *int) {
 	}
 	resp = s.responseHooks.rewrite(pattern, resp)
 
-	if fault != nil {
-		switch fault.Kind {
-		case FaultResetAfter:
-			abortConn(w)
-			return
-		case FaultTruncated:
-			*status = resp.status
-			writeResponse(w, resp, true)
-			return
-		}
+	if fault != nil && applyFaultAfter(c, w, fault, resp, status) {
+		return
 	}
 	send(resp)
 }
