@@ -52,6 +52,31 @@ func withStyle(s sandbox.Style) envOption { return func(o *sandbox.Options) { o.
 
 func isLive() bool { return os.Getenv(envLive) == "1" }
 
+// apiMode is one of the two APIs the provider must work on: the full one
+// (every route the guides show) or only the routes the API reference
+// documents, where the provider falls back and warns.
+type apiMode struct {
+	name       string // the subtest's name
+	documented bool
+}
+
+// apiModes are run as subtests "full" and "documented", each with
+// env := mode.env(t).
+var apiModes = []apiMode{{name: "full"}, {name: "documented", documented: true}}
+
+// env starts a sandbox serving the mode's API, with extra options after the
+// mode's own. A live API is one fixed mode, so live runs skip the test.
+func (m apiMode) env(t *testing.T, extra ...envOption) *testEnv {
+	t.Helper()
+	var opts []envOption
+	if m.documented {
+		opts = append(opts, withDocumentedOnly())
+	}
+	env := newTestEnv(t, append(opts, extra...)...)
+	env.requireSandbox(t)
+	return env
+}
+
 // newTestEnv starts a sandbox for t, or returns the live environment.
 func newTestEnv(t *testing.T, opts ...envOption) *testEnv {
 	t.Helper()

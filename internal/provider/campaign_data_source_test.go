@@ -71,17 +71,13 @@ func TestAccCampaignData_documentedOnly(t *testing.T) {
 }
 
 func TestAccCampaignData_errors(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			id := seedSentCampaign(t, env, testResourcePrefix+"data-err-"+randomKey(""))
 			object := `Could not read campaign "` + id + `"`
 			ok := resource.TestStep{Config: env.configWithKey(env.ReadOnlyKey, campaignDataHCL(id)), Check: resource.TestCheckResourceAttr(campaignDataAddr, "status", "running")}
-			if mode.opts != nil {
+			if mode.documented {
 				ok = resource.TestStep{Config: env.configWithKey(env.ReadOnlyKey, campaignDataHCL(id)), ExpectError: errorRe("Leadterra API offers no campaign read")}
 			}
 			resource.ParallelTest(t, resource.TestCase{

@@ -249,13 +249,9 @@ func testAccLaunchLifecycle(t *testing.T, style sandbox.Style, documented bool) 
 // (pause is a no-op there); starting it without leads is refused with the
 // depends_on advice; once leads are enrolled the same apply starts it.
 func TestAccCampaignLaunch_draft(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			id := seedLaunchCampaign(t, env, 1, 0)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -280,7 +276,7 @@ func TestAccCampaignLaunch_draft(t *testing.T) {
 					{
 						// Import reads draft back as paused = true, as created.
 						ResourceName: launchAddr, ImportState: true, ImportStateVerify: true,
-						SkipFunc: func() (bool, error) { return mode.opts != nil, nil },
+						SkipFunc: func() (bool, error) { return mode.documented, nil },
 					},
 					{
 						Config:      env.config(launchHCL(id, "false")),
@@ -315,13 +311,9 @@ func TestAccCampaignLaunch_noSteps(t *testing.T) {
 // read, update and delete, in both modes. 401 on update and delete comes
 // from a key revoked mid-run (a sandbox fault), since refresh runs first.
 func TestAccCampaignLaunch_authErrors(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			id := seedLaunchCampaign(t, env, 1, 1)
 			revokeOn := func(route string) func() {
 				return func() { env.Sandbox.InjectFault(sandbox.Fault{Route: route, Kind: sandbox.FaultStatus, Status: 401}) }
@@ -358,13 +350,9 @@ func launchState(id string) map[string]tftypes.Value {
 // leaves state with the warning that explains the planned create; and
 // destroying a launch whose campaign is gone succeeds quietly.
 func TestCampaignLaunchRead_goneWarns(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			id := seedLaunchCampaign(t, env, 1, 1)
 			p := newProtocolProvider(t, env, env.Key)
 			writes := env.Sandbox.TotalWrites()

@@ -214,13 +214,9 @@ func injectStatus(env *testEnv, route string, status int) func() {
 }
 
 func TestAccCampaign_authErrors(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			name := testResourcePrefix + "auth-" + randomKey("")
 			good := env.config(campaignHCL(name, stepIntro))
 			resource.ParallelTest(t, resource.TestCase{

@@ -15,13 +15,13 @@ const gmailConfig = "data \"leadterra_sdr_gmail_status\" \"me\" {}\n"
 // TestAccSDRGmailStatus: a healthy connection (no lastSyncError sent), then
 // one that needs re-authorisation with the error the API reports.
 func TestAccSDRGmailStatus(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", []envOption{withStyle(sandbox.StyleGuide)}}, {"documented", []envOption{withDocumentedOnly(), withStyle(sandbox.StyleConcept)}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			style := sandbox.StyleGuide
+			if mode.documented {
+				style = sandbox.StyleConcept
+			}
+			env := mode.env(t, withStyle(style))
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{

@@ -253,13 +253,9 @@ func TestAccSuppressionList_planTimeChecks(t *testing.T) {
 }
 
 func TestAccSuppressionList_authErrors(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			two, three, one := suppressionHCL("test", "a@example.com", "b@example.com"), suppressionHCL("test", "a@example.com", "b@example.com", "c@example.com"), suppressionHCL("test", "a@example.com")
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

@@ -235,15 +235,14 @@ func TestAccWebhook_planTimeChecks(t *testing.T) {
 }
 
 func TestAccWebhook_authErrors(t *testing.T) {
-	for _, mode := range []struct {
-		name   string
-		opts   []envOption
-		change string // what a change of url does: update in place, or replace (delete first)
-		route  string
-	}{{"full", nil, "update", "PATCH /v1/webhooks/:id"}, {"documented", []envOption{withDocumentedOnly()}, "delete", "DELETE /v1/webhooks/:id"}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
+			// What a change of url does: update in place, or replace (delete first).
+			change, route := "update", "PATCH /v1/webhooks/:id"
+			if mode.documented {
+				change, route = "delete", "DELETE /v1/webhooks/:id"
+			}
 			body, changed := webhookHCL("https://example.com/auth", "message.sent"), webhookHCL("https://example.com/auth2", "message.sent")
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -253,8 +252,8 @@ func TestAccWebhook_authErrors(t *testing.T) {
 					{Config: env.config(body)},
 					{Config: env.configWithKey("sk_test_revoked", body), ExpectError: errorRe("Leadterra rejected the API key (HTTP 401)", "Could not read webhook")},
 					{Config: env.configWithKey(env.NoAccessKey, body), ExpectError: errorRe("lacks permission (HTTP 403)", "Could not read webhook")},
-					{Config: env.configWithKey(env.ReadOnlyKey, changed), ExpectError: errorRe("lacks permission (HTTP 403)", "Could not "+mode.change+" webhook")},
-					{PreConfig: injectStatus(env, mode.route, 401), Config: env.config(changed), ExpectError: errorRe("Leadterra rejected the API key (HTTP 401)", "Could not "+mode.change+" webhook")},
+					{Config: env.configWithKey(env.ReadOnlyKey, changed), ExpectError: errorRe("lacks permission (HTTP 403)", "Could not "+change+" webhook")},
+					{PreConfig: injectStatus(env, route, 401), Config: env.config(changed), ExpectError: errorRe("Leadterra rejected the API key (HTTP 401)", "Could not "+change+" webhook")},
 					{PreConfig: injectStatus(env, "DELETE /v1/webhooks/:id", 401), Config: env.config(body), Destroy: true, ExpectError: errorRe("Leadterra rejected the API key (HTTP 401)", "Could not delete webhook")},
 					{Config: env.configWithKey(env.ReadOnlyKey, body), Destroy: true, ExpectError: errorRe("lacks permission (HTTP 403)", "Could not delete webhook")},
 					{Config: env.config(body)},
@@ -354,14 +353,9 @@ func TestWebhookDelete_documentedOnlyWarns(t *testing.T) {
 // ran, yet the plan still asks, and shows a replacement where the API
 // cannot change a webhook, an in-place update where it can.
 func TestWebhookPlan_replacementWithoutRefresh(t *testing.T) {
-	for _, mode := range []struct {
-		name    string
-		opts    []envOption
-		replace bool
-	}{{"full", nil, false}, {"documented", []envOption{withDocumentedOnly()}, true}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			wh := createSandboxWebhook(t, env)
 			p := newProtocolProvider(t, env, env.Key)
 			typ := p.resourceType("leadterra_webhook")
@@ -377,8 +371,9 @@ func TestWebhookPlan_replacementWithoutRefresh(t *testing.T) {
 			if err != nil || hasError(resp.Diagnostics) {
 				t.Fatalf("plan: %v %+v", err, resp.Diagnostics)
 			}
-			if got := len(resp.RequiresReplace) == 1 && resp.RequiresReplace[0].String() == tftypes.NewAttributePath().WithAttributeName("url").String(); got != mode.replace {
-				t.Fatalf("requires replace %v, want replacement=%v", resp.RequiresReplace, mode.replace)
+			// Only the documented API cannot change a webhook in place.
+			if got := len(resp.RequiresReplace) == 1 && resp.RequiresReplace[0].String() == tftypes.NewAttributePath().WithAttributeName("url").String(); got != mode.documented {
+				t.Fatalf("requires replace %v, want replacement=%v", resp.RequiresReplace, mode.documented)
 			}
 		})
 	}
