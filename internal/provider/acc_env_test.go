@@ -190,6 +190,10 @@ func errorRe(phrases ...string) *regexp.Regexp {
 
 func regexpMust(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
+// stateTimeRe matches a timestamp as the provider writes it to state:
+// RFC 3339, UTC, whole seconds (whatever precision the API sent).
+var stateTimeRe = regexpMust(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
+
 // onSandbox wraps a PreConfig that edits the sandbox out of band. The
 // testing framework runs PreConfig even for a step its SkipFunc skips, so in
 // live mode the edit must not happen at all.

@@ -30,8 +30,8 @@ func TestAccCampaignData_variants(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttr(campaignDataAddr, "name", name),
 					resource.TestCheckResourceAttr(campaignDataAddr, "status", "running"),
-					resource.TestMatchResourceAttr(campaignDataAddr, "created_at", launchTimeRe),
-					resource.TestMatchResourceAttr(campaignDataAddr, "started_at", launchTimeRe),
+					resource.TestMatchResourceAttr(campaignDataAddr, "created_at", stateTimeRe),
+					resource.TestMatchResourceAttr(campaignDataAddr, "started_at", stateTimeRe),
 					resource.TestCheckNoResourceAttr(campaignDataAddr, "paused_at"),
 					resource.TestCheckResourceAttr(campaignDataAddr, "sequence_steps.#", "2"),
 					resource.TestCheckResourceAttr(campaignDataAddr, "sequence_steps.0.subject", "Quick question, {{firstName}}"),

@@ -11,16 +11,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 	"github.com/leadterra/terraform-provider-leadterra/internal/sandbox"
 )
 
 const launchAddr = "leadterra_campaign_launch.test"
-
-var launchTimeRe = regexpMust(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
 
 // launchHCL declares the launch; paused "" leaves the argument out.
 func launchHCL(id, paused string) string {
@@ -158,14 +159,15 @@ func testAccLaunchLifecycle(t *testing.T, style sandbox.Style, documented bool) 
 		Steps: []resource.TestStep{
 			{
 				Config: env.config(launchHCL(id, "")),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(launchAddr, "id", id),
-					resource.TestCheckResourceAttr(launchAddr, "paused", "false"),
-					resource.TestCheckResourceAttr(launchAddr, "status", "running"),
-					resource.TestMatchResourceAttr(launchAddr, "started_at", launchTimeRe),
-					resource.TestCheckNoResourceAttr(launchAddr, "paused_at"),
-					launchSandboxStatus(env, id, sandbox.StatusRunning),
-				),
+				// paused is not checked: its default is in the plan, and
+				// Terraform fails an apply whose state differs from the plan.
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("status"), knownvalue.StringExact("running")),
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("started_at"), knownvalue.StringRegexp(stateTimeRe)),
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("paused_at"), knownvalue.Null()),
+				},
+				Check:            launchSandboxStatus(env, id, sandbox.StatusRunning),
 				ConfigPlanChecks: launchEmptyAfterRefresh,
 			},
 			importStep,
@@ -183,22 +185,22 @@ func testAccLaunchLifecycle(t *testing.T, style sandbox.Style, documented bool) 
 			{
 				Config:           env.config(launchHCL(id, "true")),
 				ConfigPlanChecks: launchAction(plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(launchAddr, "status", "paused"),
-					resource.TestMatchResourceAttr(launchAddr, "paused_at", launchTimeRe),
-					resource.TestMatchResourceAttr(launchAddr, "started_at", launchTimeRe),
-					launchSandboxStatus(env, id, sandbox.StatusPaused),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("status"), knownvalue.StringExact("paused")),
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("paused_at"), knownvalue.StringRegexp(stateTimeRe)),
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("started_at"), knownvalue.StringRegexp(stateTimeRe)),
+				},
+				Check: launchSandboxStatus(env, id, sandbox.StatusPaused),
 			},
 			resumedInDashboard,
 			{
 				Config:           env.config(launchHCL(id, "")),
 				ConfigPlanChecks: launchAction(plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(launchAddr, "status", "running"),
-					resource.TestCheckNoResourceAttr(launchAddr, "paused_at"),
-					launchSandboxStatus(env, id, sandbox.StatusRunning),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("status"), knownvalue.StringExact("running")),
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("paused_at"), knownvalue.Null()),
+				},
+				Check: launchSandboxStatus(env, id, sandbox.StatusRunning),
 			},
 			{
 				// Paused in the dashboard while paused = false: a plan to resume.
@@ -218,9 +220,10 @@ func testAccLaunchLifecycle(t *testing.T, style sandbox.Style, documented bool) 
 				PreConfig:        func() { starts = launchStartCalls(env) },
 				Config:           env.config(launchHCL(id, "true")),
 				ConfigPlanChecks: launchAction(plancheck.ResourceActionCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("status"), knownvalue.StringExact("paused")),
+				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(launchAddr, "status", "paused"),
-					resource.TestCheckResourceAttr(launchAddr, "paused", "true"),
 					launchSandboxStatus(env, id, sandbox.StatusPaused),
 					func(*terraform.State) error {
 						if n := launchStartCalls(env); n != starts {
@@ -259,10 +262,11 @@ func TestAccCampaignLaunch_draft(t *testing.T) {
 				Steps: []resource.TestStep{
 					{
 						Config: env.config(launchHCL(id, "true")),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("status"), knownvalue.StringExact("draft")),
+							statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("started_at"), knownvalue.Null()),
+						},
 						Check: resource.ComposeAggregateTestCheckFunc(
-							resource.TestCheckResourceAttr(launchAddr, "status", "draft"),
-							resource.TestCheckResourceAttr(launchAddr, "paused", "true"),
-							resource.TestCheckNoResourceAttr(launchAddr, "started_at"),
 							launchSandboxStatus(env, id, sandbox.StatusDraft),
 							func(*terraform.State) error {
 								if n := launchStartCalls(env); n != 0 {
@@ -286,7 +290,10 @@ func TestAccCampaignLaunch_draft(t *testing.T) {
 						PreConfig:        func() { launchEnroll(t, env, id, 1) },
 						Config:           env.config(launchHCL(id, "false")),
 						ConfigPlanChecks: launchAction(plancheck.ResourceActionUpdate),
-						Check:            resource.ComposeAggregateTestCheckFunc(resource.TestCheckResourceAttr(launchAddr, "status", "running"), launchSandboxStatus(env, id, sandbox.StatusRunning)),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("status"), knownvalue.StringExact("running")),
+						},
+						Check: launchSandboxStatus(env, id, sandbox.StatusRunning),
 					},
 				},
 			})
@@ -459,25 +466,35 @@ func TestAccScenario_launchAndStats(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: cfg(false),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(launch, tfjsonpath.New("status"), knownvalue.StringExact("running")),
+					statecheck.ExpectKnownValue(stats, tfjsonpath.New("total_enrolled"), knownvalue.Int64Exact(2)),
+				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					captureID("leadterra_campaign.s", &id),
-					resource.TestCheckResourceAttr(launch, "status", "running"),
-					resource.TestCheckResourceAttr(stats, "total_enrolled", "2"),
 					status(sandbox.StatusRunning),
 				),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
-			{Config: cfg(true), Check: resource.ComposeAggregateTestCheckFunc(resource.TestCheckResourceAttr(launch, "status", "paused"), status(sandbox.StatusPaused))},
-			{Config: cfg(false), Check: resource.ComposeAggregateTestCheckFunc(resource.TestCheckResourceAttr(launch, "status", "running"), status(sandbox.StatusRunning))},
+			{
+				Config:            cfg(true),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(launch, tfjsonpath.New("status"), knownvalue.StringExact("paused"))},
+				Check:             status(sandbox.StatusPaused),
+			},
+			{
+				Config:            cfg(false),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(launch, tfjsonpath.New("status"), knownvalue.StringExact("running"))},
+				Check:             status(sandbox.StatusRunning),
+			},
 			{
 				PreConfig: onSandbox(env, func(s *sandbox.Server) { s.Tick() }),
 				SkipFunc:  func() (bool, error) { return env.Live, nil },
 				Config:    cfg(false),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(stats, "total_enrolled", "2"),
-					resource.TestCheckResourceAttr(stats, "sent", "2"),
-					resource.TestCheckResourceAttr(stats, "delivered", "2"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(stats, tfjsonpath.New("total_enrolled"), knownvalue.Int64Exact(2)),
+					statecheck.ExpectKnownValue(stats, tfjsonpath.New("sent"), knownvalue.Int64Exact(2)),
+					statecheck.ExpectKnownValue(stats, tfjsonpath.New("delivered"), knownvalue.Int64Exact(2)),
+				},
 			},
 		},
 	})

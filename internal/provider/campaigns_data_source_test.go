@@ -60,7 +60,7 @@ func TestAccCampaigns_variants(t *testing.T) {
 					}),
 					resource.TestCheckResourceAttr("data.leadterra_campaigns.drafts", "campaigns.#", strconv.Itoa(drafts)),
 					resource.TestCheckResourceAttr("data.leadterra_campaigns.drafts", "campaigns.0.status", "draft"),
-					resource.TestMatchResourceAttr("data.leadterra_campaigns.drafts", "campaigns.0.created_at", launchTimeRe),
+					resource.TestMatchResourceAttr("data.leadterra_campaigns.drafts", "campaigns.0.created_at", stateTimeRe),
 					resource.TestCheckResourceAttr("data.leadterra_campaigns.none", "campaigns.#", "0"),
 				),
 			}
