@@ -77,4 +77,3 @@ func describeOutcomeUnknown(op Op, err error) (string, string) {
 		"Could not %s: %v.\n\nThe Leadterra API may have acted before its answer was lost. Check the Leadterra dashboard before applying again, so that nothing is created twice.",
 		op.what(), err)
 }
-

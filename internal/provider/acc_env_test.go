@@ -51,6 +51,31 @@ func withDocumentedOnly() envOption { return func(o *sandbox.Options) { o.Docume
 
 func withStyle(s sandbox.Style) envOption { return func(o *sandbox.Options) { o.Style = s } }
 
+// apiMode is one of the two APIs the provider must work on: the full one
+// (every route the guides show) or only the routes the API reference
+// documents, where the provider falls back and warns.
+type apiMode struct {
+	name       string // the subtest's name
+	documented bool
+}
+
+// apiModes are run as subtests "full" and "documented", each with
+// env := mode.env(t).
+var apiModes = []apiMode{{name: "full"}, {name: "documented", documented: true}}
+
+// env starts a sandbox serving the mode's API, with extra options after the
+// mode's own. A live API is one fixed mode, so live runs skip the test.
+func (m apiMode) env(t *testing.T, extra ...envOption) *testEnv {
+	t.Helper()
+	var opts []envOption
+	if m.documented {
+		opts = append(opts, withDocumentedOnly())
+	}
+	env := newTestEnv(t, append(opts, extra...)...)
+	env.requireSandbox(t)
+	return env
+}
+
 // newTestEnv starts a sandbox for t, or returns the live environment.
 func newTestEnv(t *testing.T, opts ...envOption) *testEnv {
 	t.Helper()
@@ -197,6 +222,10 @@ func errorRe(phrases ...string) *regexp.Regexp {
 }
 
 func regexpMust(s string) *regexp.Regexp { return regexp.MustCompile(s) }
+
+// stateTimeRe matches a timestamp as the provider writes it to state:
+// RFC 3339, UTC, whole seconds (whatever precision the API sent).
+var stateTimeRe = regexpMust(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
 
 // onSandbox wraps a PreConfig that edits the sandbox out of band. The
 // testing framework runs PreConfig even for a step its SkipFunc skips, so in

@@ -41,20 +41,50 @@ func (d *campaignDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One campaign by id: name, status and sequence steps. Needs an API that offers GET /v1/campaigns/:id (not in the documented API); where it is missing, the read fails with an error that says so. `leadterra_campaign_stats` works on every API.",
 		Attributes: map[string]schema.Attribute{
-			"id":         schema.StringAttribute{Required: true, Validators: []validator.String{validators.NotBlank()}, MarkdownDescription: "Campaign id (`camp_…`)."},
-			"name":       schema.StringAttribute{Computed: true, MarkdownDescription: "Display name."},
-			"status":     schema.StringAttribute{Computed: true, MarkdownDescription: "`draft`, `running` or `paused` (the API's `active` is reported as `running`)."},
-			"created_at": schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time, RFC 3339 UTC."},
-			"started_at": schema.StringAttribute{Computed: true, MarkdownDescription: "When the campaign last started or resumed; null if never, or not reported."},
-			"paused_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "When the campaign was paused; null unless reported."},
+			"id": schema.StringAttribute{
+				Required:            true,
+				Validators:          []validator.String{validators.NotBlank()},
+				MarkdownDescription: "Campaign id (`camp_…`).",
+			},
+			"name": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Display name.",
+			},
+			"status": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "`draft`, `running` or `paused` (the API's `active` is reported as `running`).",
+			},
+			"created_at": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Creation time, RFC 3339 UTC.",
+			},
+			"started_at": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the campaign last started or resumed; null if never, or not reported.",
+			},
+			"paused_at": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the campaign was paused; null unless reported.",
+			},
 			"sequence_steps": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The emails of the sequence, in sending order.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"subject":    schema.StringAttribute{Computed: true, MarkdownDescription: "Subject line."},
-					"body_html":  schema.StringAttribute{Computed: true, MarkdownDescription: "HTML body."},
-					"delay_days": schema.Int64Attribute{Computed: true, MarkdownDescription: "Days to wait after the previous step; 0 when the API does not report it."},
-				}},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"subject": schema.StringAttribute{
+							Computed:            true,
+							MarkdownDescription: "Subject line.",
+						},
+						"body_html": schema.StringAttribute{
+							Computed:            true,
+							MarkdownDescription: "HTML body.",
+						},
+						"delay_days": schema.Int64Attribute{
+							Computed:            true,
+							MarkdownDescription: "Days to wait after the previous step; 0 when the API does not report it.",
+						},
+					},
+				},
 			},
 		},
 	}

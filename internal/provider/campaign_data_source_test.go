@@ -30,8 +30,8 @@ func TestAccCampaignData_variants(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttr(campaignDataAddr, "name", name),
 					resource.TestCheckResourceAttr(campaignDataAddr, "status", "running"),
-					resource.TestMatchResourceAttr(campaignDataAddr, "created_at", launchTimeRe),
-					resource.TestMatchResourceAttr(campaignDataAddr, "started_at", launchTimeRe),
+					resource.TestMatchResourceAttr(campaignDataAddr, "created_at", stateTimeRe),
+					resource.TestMatchResourceAttr(campaignDataAddr, "started_at", stateTimeRe),
 					resource.TestCheckNoResourceAttr(campaignDataAddr, "paused_at"),
 					resource.TestCheckResourceAttr(campaignDataAddr, "sequence_steps.#", "2"),
 					resource.TestCheckResourceAttr(campaignDataAddr, "sequence_steps.0.subject", "Quick question, {{firstName}}"),
@@ -71,17 +71,13 @@ func TestAccCampaignData_documentedOnly(t *testing.T) {
 }
 
 func TestAccCampaignData_errors(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			id := seedSentCampaign(t, env, testResourcePrefix+"data-err-"+randomKey(""))
 			object := `Could not read campaign "` + id + `"`
 			ok := resource.TestStep{Config: env.configWithKey(env.ReadOnlyKey, campaignDataHCL(id)), Check: resource.TestCheckResourceAttr(campaignDataAddr, "status", "running")}
-			if mode.opts != nil {
+			if mode.documented {
 				ok = resource.TestStep{Config: env.configWithKey(env.ReadOnlyKey, campaignDataHCL(id)), ExpectError: errorRe("Leadterra API offers no campaign read")}
 			}
 			resource.ParallelTest(t, resource.TestCase{

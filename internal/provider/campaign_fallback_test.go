@@ -23,13 +23,9 @@ func sandboxClient(t *testing.T, env *testEnv) *leadterra.Client {
 }
 
 func TestCampaignRead_goneWarns(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			camp, err := sandboxClient(t, env).CreateCampaign(context.Background(), leadterra.CampaignInput{Name: "x"}, "")
 			if err != nil {
 				t.Fatal(err)

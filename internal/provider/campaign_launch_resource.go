@@ -49,20 +49,36 @@ func (r *campaignLaunchResource) Schema(_ context.Context, _ resource.SchemaRequ
 			"Starting needs at least one enrolled lead and one sequence step (else the API answers `no_leads_enrolled` or `no_sequence_steps`): add `depends_on = [leadterra_campaign_leads.<name>]` so Terraform enrolls the leads first.\n\n" +
 			"**Destroy** pauses the campaign (a draft stays a draft) and removes the launch from state; the campaign itself, its steps and its leads stay. A campaign that is already gone counts as paused. To delete the campaign, destroy its `leadterra_campaign`.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, MarkdownDescription: "The campaign id (same as `campaign_id`)."},
+			"id": schema.StringAttribute{
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "The campaign id (same as `campaign_id`).",
+			},
 			"campaign_id": schema.StringAttribute{
-				Required: true, Validators: []validator.String{validators.NotBlank()},
+				Required:            true,
+				Validators:          []validator.String{validators.NotBlank()},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				MarkdownDescription: "Id of the campaign to start or pause (`camp_…`), usually `leadterra_campaign.<name>.id`. Changing it replaces the launch: the old campaign is paused and the new one started (or paused).",
 			},
 			"paused": schema.BoolAttribute{
-				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
 				MarkdownDescription: "Keep the campaign from sending. Defaults to `false` (running). A draft cannot be paused: with `paused = true` a campaign that never ran stays a `draft`. " +
 					"Where the API offers a campaign read, a pause or resume made in the dashboard shows as a change: refresh sets `paused` to whether the campaign is not sending (`running` → false; `paused` or `draft` → true).",
 			},
-			"status":     schema.StringAttribute{Computed: true, MarkdownDescription: "`draft`, `running` or `paused`, as the last start, pause or read reported it (the API's `active` is reported as `running`)."},
-			"started_at": schema.StringAttribute{Computed: true, MarkdownDescription: "When the campaign last started or resumed, RFC 3339 UTC; null if it never ran or the API did not report it."},
-			"paused_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "When the campaign was paused, RFC 3339 UTC; null unless the API reports one."},
+			"status": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "`draft`, `running` or `paused`, as the last start, pause or read reported it (the API's `active` is reported as `running`).",
+			},
+			"started_at": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the campaign last started or resumed, RFC 3339 UTC; null if it never ran or the API did not report it.",
+			},
+			"paused_at": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the campaign was paused, RFC 3339 UTC; null unless the API reports one.",
+			},
 		},
 	}
 }

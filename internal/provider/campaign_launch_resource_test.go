@@ -11,16 +11,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 	"github.com/leadterra/terraform-provider-leadterra/internal/sandbox"
 )
 
 const launchAddr = "leadterra_campaign_launch.test"
-
-var launchTimeRe = regexpMust(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
 
 // launchHCL declares the launch; paused "" leaves the argument out.
 func launchHCL(id, paused string) string {
@@ -159,14 +160,15 @@ func testAccLaunchLifecycle(t *testing.T, style sandbox.Style, documented bool) 
 		Steps: []resource.TestStep{
 			{
 				Config: env.config(launchHCL(id, "")),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(launchAddr, "id", id),
-					resource.TestCheckResourceAttr(launchAddr, "paused", "false"),
-					resource.TestCheckResourceAttr(launchAddr, "status", "running"),
-					resource.TestMatchResourceAttr(launchAddr, "started_at", launchTimeRe),
-					resource.TestCheckNoResourceAttr(launchAddr, "paused_at"),
-					launchSandboxStatus(env, id, sandbox.StatusRunning),
-				),
+				// paused is not checked: its default is in the plan, and
+				// Terraform fails an apply whose state differs from the plan.
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("status"), knownvalue.StringExact("running")),
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("started_at"), knownvalue.StringRegexp(stateTimeRe)),
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("paused_at"), knownvalue.Null()),
+				},
+				Check:            launchSandboxStatus(env, id, sandbox.StatusRunning),
 				ConfigPlanChecks: launchEmptyAfterRefresh,
 			},
 			importStep,
@@ -184,22 +186,22 @@ func testAccLaunchLifecycle(t *testing.T, style sandbox.Style, documented bool) 
 			{
 				Config:           env.config(launchHCL(id, "true")),
 				ConfigPlanChecks: launchAction(plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(launchAddr, "status", "paused"),
-					resource.TestMatchResourceAttr(launchAddr, "paused_at", launchTimeRe),
-					resource.TestMatchResourceAttr(launchAddr, "started_at", launchTimeRe),
-					launchSandboxStatus(env, id, sandbox.StatusPaused),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("status"), knownvalue.StringExact("paused")),
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("paused_at"), knownvalue.StringRegexp(stateTimeRe)),
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("started_at"), knownvalue.StringRegexp(stateTimeRe)),
+				},
+				Check: launchSandboxStatus(env, id, sandbox.StatusPaused),
 			},
 			resumedInDashboard,
 			{
 				Config:           env.config(launchHCL(id, "")),
 				ConfigPlanChecks: launchAction(plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(launchAddr, "status", "running"),
-					resource.TestCheckNoResourceAttr(launchAddr, "paused_at"),
-					launchSandboxStatus(env, id, sandbox.StatusRunning),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("status"), knownvalue.StringExact("running")),
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("paused_at"), knownvalue.Null()),
+				},
+				Check: launchSandboxStatus(env, id, sandbox.StatusRunning),
 			},
 			{
 				// Paused in the dashboard while paused = false: a plan to resume.
@@ -219,9 +221,10 @@ func testAccLaunchLifecycle(t *testing.T, style sandbox.Style, documented bool) 
 				PreConfig:        func() { starts = launchStartCalls(env) },
 				Config:           env.config(launchHCL(id, "true")),
 				ConfigPlanChecks: launchAction(plancheck.ResourceActionCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("status"), knownvalue.StringExact("paused")),
+				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(launchAddr, "status", "paused"),
-					resource.TestCheckResourceAttr(launchAddr, "paused", "true"),
 					launchSandboxStatus(env, id, sandbox.StatusPaused),
 					func(*terraform.State) error {
 						if n := launchStartCalls(env); n != starts {
@@ -250,13 +253,9 @@ func testAccLaunchLifecycle(t *testing.T, style sandbox.Style, documented bool) 
 // (pause is a no-op there); starting it without leads is refused with the
 // depends_on advice; once leads are enrolled the same apply starts it.
 func TestAccCampaignLaunch_draft(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			id := seedLaunchCampaign(t, env, 1, 0)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -264,10 +263,11 @@ func TestAccCampaignLaunch_draft(t *testing.T) {
 				Steps: []resource.TestStep{
 					{
 						Config: env.config(launchHCL(id, "true")),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("status"), knownvalue.StringExact("draft")),
+							statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("started_at"), knownvalue.Null()),
+						},
 						Check: resource.ComposeAggregateTestCheckFunc(
-							resource.TestCheckResourceAttr(launchAddr, "status", "draft"),
-							resource.TestCheckResourceAttr(launchAddr, "paused", "true"),
-							resource.TestCheckNoResourceAttr(launchAddr, "started_at"),
 							launchSandboxStatus(env, id, sandbox.StatusDraft),
 							func(*terraform.State) error {
 								if n := launchStartCalls(env); n != 0 {
@@ -281,7 +281,7 @@ func TestAccCampaignLaunch_draft(t *testing.T) {
 					{
 						// Import reads draft back as paused = true, as created.
 						ResourceName: launchAddr, ImportState: true, ImportStateVerify: true,
-						SkipFunc: func() (bool, error) { return mode.opts != nil, nil },
+						SkipFunc: func() (bool, error) { return mode.documented, nil },
 					},
 					{
 						Config:      env.config(launchHCL(id, "false")),
@@ -291,7 +291,10 @@ func TestAccCampaignLaunch_draft(t *testing.T) {
 						PreConfig:        func() { launchEnroll(t, env, id, 1) },
 						Config:           env.config(launchHCL(id, "false")),
 						ConfigPlanChecks: launchAction(plancheck.ResourceActionUpdate),
-						Check:            resource.ComposeAggregateTestCheckFunc(resource.TestCheckResourceAttr(launchAddr, "status", "running"), launchSandboxStatus(env, id, sandbox.StatusRunning)),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(launchAddr, tfjsonpath.New("status"), knownvalue.StringExact("running")),
+						},
+						Check: launchSandboxStatus(env, id, sandbox.StatusRunning),
 					},
 				},
 			})
@@ -316,13 +319,9 @@ func TestAccCampaignLaunch_noSteps(t *testing.T) {
 // read, update and delete, in both modes. 401 on update and delete comes
 // from a key revoked mid-run (a sandbox fault), since refresh runs first.
 func TestAccCampaignLaunch_authErrors(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			id := seedLaunchCampaign(t, env, 1, 1)
 			revokeOn := func(route string) func() {
 				return func() { env.Sandbox.InjectFault(sandbox.Fault{Route: route, Kind: sandbox.FaultStatus, Status: 401}) }
@@ -359,13 +358,9 @@ func launchState(id string) map[string]tftypes.Value {
 // leaves state with the warning that explains the planned create; and
 // destroying a launch whose campaign is gone succeeds quietly.
 func TestCampaignLaunchRead_goneWarns(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			id := seedLaunchCampaign(t, env, 1, 1)
 			p := newProtocolProvider(t, env, env.Key)
 			writes := env.Sandbox.TotalWrites()
@@ -462,25 +457,35 @@ func TestAccScenario_launchAndStats(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: cfg(false),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(launch, tfjsonpath.New("status"), knownvalue.StringExact("running")),
+					statecheck.ExpectKnownValue(stats, tfjsonpath.New("total_enrolled"), knownvalue.Int64Exact(2)),
+				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					captureID("leadterra_campaign.s", &id),
-					resource.TestCheckResourceAttr(launch, "status", "running"),
-					resource.TestCheckResourceAttr(stats, "total_enrolled", "2"),
 					status(sandbox.StatusRunning),
 				),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
-			{Config: cfg(true), Check: resource.ComposeAggregateTestCheckFunc(resource.TestCheckResourceAttr(launch, "status", "paused"), status(sandbox.StatusPaused))},
-			{Config: cfg(false), Check: resource.ComposeAggregateTestCheckFunc(resource.TestCheckResourceAttr(launch, "status", "running"), status(sandbox.StatusRunning))},
+			{
+				Config:            cfg(true),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(launch, tfjsonpath.New("status"), knownvalue.StringExact("paused"))},
+				Check:             status(sandbox.StatusPaused),
+			},
+			{
+				Config:            cfg(false),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(launch, tfjsonpath.New("status"), knownvalue.StringExact("running"))},
+				Check:             status(sandbox.StatusRunning),
+			},
 			{
 				PreConfig: onSandbox(env, func(s *sandbox.Server) { s.Tick() }),
 				SkipFunc:  func() (bool, error) { return env.Live, nil },
 				Config:    cfg(false),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(stats, "total_enrolled", "2"),
-					resource.TestCheckResourceAttr(stats, "sent", "2"),
-					resource.TestCheckResourceAttr(stats, "delivered", "2"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(stats, tfjsonpath.New("total_enrolled"), knownvalue.Int64Exact(2)),
+					statecheck.ExpectKnownValue(stats, tfjsonpath.New("sent"), knownvalue.Int64Exact(2)),
+					statecheck.ExpectKnownValue(stats, tfjsonpath.New("delivered"), knownvalue.Int64Exact(2)),
+				},
 			},
 		},
 	})

@@ -127,11 +127,6 @@ func mustMatch(t *testing.T, d *tfprotov6.Diagnostic, summary, detail string) {
 	}
 }
 
-var leadModes = []struct {
-	name string
-	opts []envOption
-}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}}
-
 func TestCampaignLeads_skippedWarning(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -167,37 +162,35 @@ func TestCampaignLeads_skippedWarning(t *testing.T) {
 }
 
 func TestCampaignLeads_removalWithoutUnenrolWarns(t *testing.T) {
-	for _, mode := range leadModes {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			id := seedLeadsCampaign(t, env)
 			p := newProtocolProvider(t, env, env.Key)
-			documented := mode.name == "documented"
 
 			state, diags := p.planApply(leadsType, nil, leadsConfig(p, id, "a@example.com", "b@example.com", "c@example.com"))
 			if len(diags) != 0 {
 				t.Fatalf("create: %+v", diags)
 			}
 			state, diags = p.planApply(leadsType, state, leadsConfig(p, id, "a@example.com", "b@example.com"))
-			if documented {
+			if mode.documented {
 				mustMatch(t, onlyWarning(t, diags), `^1 lead\(s\) stay enrolled in campaign ".*"$`,
 					`offers no way to unenroll leads \(there is no DELETE /v1/campaigns/:id/leads\)\. They were removed from leads, so Terraform no longer manages them, but these leads remain enrolled.*- c@example.com\n\nUnenroll them in the Leadterra dashboard`)
 			} else if len(diags) != 0 {
 				t.Fatalf("update: %+v", diags)
 			}
-			if got, want := len(env.Sandbox.Leads(id)), map[bool]int{true: 3, false: 2}[documented]; got != want {
+			if got, want := len(env.Sandbox.Leads(id)), map[bool]int{true: 3, false: 2}[mode.documented]; got != want {
 				t.Fatalf("sandbox holds %d leads after the removal, want %d", got, want)
 			}
 
 			diags = p.destroyResource(leadsType, state)
-			if documented {
+			if mode.documented {
 				mustMatch(t, onlyWarning(t, diags), `^2 lead\(s\) stay enrolled in campaign ".*"$`,
 					`removed this leadterra_campaign_leads resource from state, but these leads remain enrolled.*- a@example.com\n  - b@example.com`)
 			} else if len(diags) != 0 {
 				t.Fatalf("destroy: %+v", diags)
 			}
-			if got, want := len(env.Sandbox.Leads(id)), map[bool]int{true: 3, false: 0}[documented]; got != want {
+			if got, want := len(env.Sandbox.Leads(id)), map[bool]int{true: 3, false: 0}[mode.documented]; got != want {
 				t.Fatalf("sandbox holds %d leads after destroy, want %d", got, want)
 			}
 		})
@@ -205,10 +198,9 @@ func TestCampaignLeads_removalWithoutUnenrolWarns(t *testing.T) {
 }
 
 func TestCampaignLeads_destroyAfterCampaignGoneIsQuiet(t *testing.T) {
-	for _, mode := range leadModes {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			id := seedLeadsCampaign(t, env)
 			p := newProtocolProvider(t, env, env.Key)
 			state, diags := p.planApply(leadsType, nil, leadsConfig(p, id, "a@example.com"))
@@ -224,10 +216,9 @@ func TestCampaignLeads_destroyAfterCampaignGoneIsQuiet(t *testing.T) {
 }
 
 func TestCampaignLeads_readRemovedFromState(t *testing.T) {
-	for _, mode := range leadModes {
+	for _, mode := range apiModes {
 		t.Run(mode.name+"/campaign gone", func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			id := seedLeadsCampaign(t, env)
 			p := newProtocolProvider(t, env, env.Key)
 			state, _ := p.planApply(leadsType, nil, leadsConfig(p, id, "a@example.com"))
@@ -297,10 +288,9 @@ func TestCampaignLeads_readRemovedFromState(t *testing.T) {
 }
 
 func TestCampaignLeads_readAuthNeverGone(t *testing.T) {
-	for _, mode := range leadModes {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			id := seedLeadsCampaign(t, env)
 			p := newProtocolProvider(t, env, env.Key)
 			state, _ := p.planApply(leadsType, nil, leadsConfig(p, id, "a@example.com"))

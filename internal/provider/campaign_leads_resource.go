@@ -71,25 +71,36 @@ const campaignLeadsDescription = "The leads one configuration enrolls in one Lea
 
 func (r *campaignLeadsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	counter := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{Computed: true, Description: desc}
+		return schema.Int64Attribute{
+			Computed:    true,
+			Description: desc,
+		}
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: campaignLeadsDescription,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, Description: "The campaign id: there is one `leadterra_campaign_leads` per campaign per configuration."},
+			"id": schema.StringAttribute{
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Description:   "The campaign id: there is one `leadterra_campaign_leads` per campaign per configuration.",
+			},
 			"campaign_id": schema.StringAttribute{
-				Required: true, Validators: []validator.String{validators.NotBlank()},
+				Required:      true,
+				Validators:    []validator.String{validators.NotBlank()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Description:   "Campaign to enroll the leads in (`camp_…`). Changing it replaces the resource: the leads are unenrolled from the old campaign (where the API can) and enrolled in the new one.",
 			},
 			"batch_size": schema.Int64Attribute{
-				Optional: true, Computed: true, Default: int64default.StaticInt64(DefaultLeadBatchSize),
+				Optional:   true,
+				Computed:   true,
+				Default:    int64default.StaticInt64(DefaultLeadBatchSize),
 				Validators: []validator.Int64{int64validator.Between(1, leadterra.MaxLeadsPerRequest)},
 				Description: fmt.Sprintf("Leads per bulk request, 1 to %d. Defaults to %d: the API documents neither a request size limit nor rate-limit numbers, so each request stays small (about 100–200 KB), well below the provider's maximum, while 2,000 leads still take only 4 requests. "+
 					"Lower it if bulk requests time out or are refused as too large; changing it alone sends nothing.", leadterra.MaxLeadsPerRequest, DefaultLeadBatchSize),
 			},
 			"leads": schema.MapAttribute{
-				Required: true, ElementType: leadFieldsType,
+				Required:    true,
+				ElementType: leadFieldsType,
 				Validators: []validator.Map{
 					mapvalidator.SizeAtLeast(1),
 					mapvalidator.KeysAre(validators.Email()),
@@ -106,7 +117,8 @@ func (r *campaignLeadsResource) Schema(_ context.Context, _ resource.SchemaReque
 			"updated_count":  counter("Leads already enrolled whose data the last apply that sent leads updated."),
 			"skipped_count":  counter("Leads the last apply that sent leads left out, because their address is on the workspace suppression list."),
 			"skipped_emails": schema.SetAttribute{
-				Computed: true, ElementType: types.StringType,
+				Computed:    true,
+				ElementType: types.StringType,
 				Description: "Addresses in `leads` that the API skipped because they are suppressed: they are not enrolled and receive no email. To enroll one after lifting its suppression, change any of its attributes so that Terraform sends it again.",
 			},
 		},

@@ -415,17 +415,16 @@ func TestAccCampaignLeads_documentedOnly(t *testing.T) {
 }
 
 func TestAccCampaignLeads_authErrors(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-		// deleteRoute is a route Delete uses and the refresh before it
-		// does not: the unenrol completion, or (documented-only) the stats
-		// check that decides whether to warn.
-		deleteRoute string
-	}{{"full", nil, leadsDelete}, {"documented", []envOption{withDocumentedOnly()}, "GET /v1/campaigns/:id/stats"}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
+			// deleteRoute is a route Delete uses and the refresh before it
+			// does not: the unenrol completion, or (documented-only) the
+			// stats check that decides whether to warn.
+			deleteRoute := leadsDelete
+			if mode.documented {
+				deleteRoute = "GET /v1/campaigns/:id/stats"
+			}
 			id := seedLeadsCampaign(t, env)
 			ref := fmt.Sprintf("%q", id)
 			v1 := leadsHCL(ref, 0, testLead("ann", "Ann"), testLead("bo", "Bo"))
@@ -468,7 +467,7 @@ func TestAccCampaignLeads_authErrors(t *testing.T) {
 					{
 						Config:           env.config(v1),
 						Destroy:          true,
-						ConfigPlanChecks: before(mode.deleteRoute, 401),
+						ConfigPlanChecks: before(deleteRoute, 401),
 						ExpectError:      errorRe("Leadterra rejected the API key (HTTP 401)", "Could not unenroll leads from campaign"),
 					},
 					{

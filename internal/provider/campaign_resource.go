@@ -53,23 +53,51 @@ func (r *campaignResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"**Destroy.** Where the API offers `DELETE /v1/campaigns/:id`, destroy deletes the campaign. The documented API cannot delete campaigns: there destroy pauses the campaign if it is running, removes it from state and warns that it **remains in the workspace** (as a paused campaign or a draft, sending nothing): delete it in the Leadterra dashboard. A campaign that is already gone counts as deleted.\n\n" +
 			"Import by campaign id (`camp_…`) needs `GET /v1/campaigns/:id`.",
 		Attributes: map[string]schema.Attribute{
-			"id":   schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Campaign id (`camp_…`), set by the API on create."},
-			"name": schema.StringAttribute{Required: true, Validators: text(), MarkdownDescription: "Name shown in the Leadterra dashboard; it need not be unique. Changing it renames the campaign in place where the API offers `PATCH /v1/campaigns/:id`; otherwise the apply fails and explains how to replace the campaign."},
+			"id": schema.StringAttribute{
+				Computed:            true,
+				PlanModifiers:       keep,
+				MarkdownDescription: "Campaign id (`camp_…`), set by the API on create.",
+			},
+			"name": schema.StringAttribute{
+				Required:            true,
+				Validators:          text(),
+				MarkdownDescription: "Name shown in the Leadterra dashboard; it need not be unique. Changing it renames the campaign in place where the API offers `PATCH /v1/campaigns/:id`; otherwise the apply fails and explains how to replace the campaign.",
+			},
 			"sequence_steps": schema.ListNestedAttribute{
 				Optional:            true,
 				MarkdownDescription: "The emails of the sequence, in sending order (sent as `sequenceSteps`). Each enrolled lead gets step 1 when the campaign runs, then each later step `delay_days` after the previous one; a lead who replies gets no further steps. Unset, the campaign has no steps and cannot start (`no_sequence_steps`). Subject and body support personalization tokens: `{{firstName}}`, `{{lastName}}`, `{{company}}`, `{{jobTitle}}`, `{{email}}` and any custom field name; a value a lead lacks renders as an empty string. Malformed tokens are rejected at plan time, and likely misspellings of the standard ones are warned about. Changing the steps follows the same rule as `name`.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"subject":   schema.StringAttribute{Required: true, Validators: text(validators.PersonalizationTokens()), MarkdownDescription: "Subject line of this step's email (sent as `subject`); may hold personalization tokens."},
-					"body_html": schema.StringAttribute{Required: true, Validators: text(validators.PersonalizationTokens()), MarkdownDescription: "HTML body of this step's email (sent as `bodyHtml`); may hold personalization tokens."},
-					"delay_days": schema.Int64Attribute{
-						Optional: true, Computed: true, Default: int64default.StaticInt64(0),
-						Validators:          []validator.Int64{int64validator.Between(0, 365)},
-						MarkdownDescription: "Days to wait after the previous step before this one is sent, 0 to 365. Defaults to `0`. Sent as `delayDays`, which only one Leadterra guide documents: an API that does not report it back keeps the configured value in state.",
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"subject": schema.StringAttribute{
+							Required:            true,
+							Validators:          text(validators.PersonalizationTokens()),
+							MarkdownDescription: "Subject line of this step's email (sent as `subject`); may hold personalization tokens.",
+						},
+						"body_html": schema.StringAttribute{
+							Required:            true,
+							Validators:          text(validators.PersonalizationTokens()),
+							MarkdownDescription: "HTML body of this step's email (sent as `bodyHtml`); may hold personalization tokens.",
+						},
+						"delay_days": schema.Int64Attribute{
+							Optional:            true,
+							Computed:            true,
+							Default:             int64default.StaticInt64(0),
+							Validators:          []validator.Int64{int64validator.Between(0, 365)},
+							MarkdownDescription: "Days to wait after the previous step before this one is sent, 0 to 365. Defaults to `0`. Sent as `delayDays`, which only one Leadterra guide documents: an API that does not report it back keeps the configured value in state.",
+						},
 					},
-				}},
+				},
 			},
-			"status":     schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "`draft` (as created), `running` or `paused`, as last read (the API's `active` is reported as `running`). Start and pause the campaign with `leadterra_campaign_launch`, not here."},
-			"created_at": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "When the API created the campaign, RFC 3339 UTC, whole seconds."},
+			"status": schema.StringAttribute{
+				Computed:            true,
+				PlanModifiers:       keep,
+				MarkdownDescription: "`draft` (as created), `running` or `paused`, as last read (the API's `active` is reported as `running`). Start and pause the campaign with `leadterra_campaign_launch`, not here.",
+			},
+			"created_at": schema.StringAttribute{
+				Computed:            true,
+				PlanModifiers:       keep,
+				MarkdownDescription: "When the API created the campaign, RFC 3339 UTC, whole seconds.",
+			},
 		},
 	}
 }

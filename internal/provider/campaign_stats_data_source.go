@@ -40,20 +40,33 @@ func (d *campaignStatsDataSource) Metadata(_ context.Context, req datasource.Met
 
 func (d *campaignStatsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	counter := func(desc string) schema.Attribute {
-		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+		return schema.Int64Attribute{
+			Computed:            true,
+			MarkdownDescription: desc,
+		}
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A campaign's performance counters, \"updated in near real-time\" by Leadterra. Works on every Leadterra API (it uses the documented stats endpoint only).",
 		Attributes: map[string]schema.Attribute{
-			"campaign_id":    schema.StringAttribute{Required: true, Validators: []validator.String{validators.NotBlank()}, MarkdownDescription: "Id of the campaign (`camp_…`) whose counters to read. A campaign the workspace does not hold is an error (`campaign_not_found`)."},
+			"campaign_id": schema.StringAttribute{
+				Required:            true,
+				Validators:          []validator.String{validators.NotBlank()},
+				MarkdownDescription: "Id of the campaign (`camp_…`) whose counters to read. A campaign the workspace does not hold is an error (`campaign_not_found`).",
+			},
 			"total_enrolled": counter("Leads enrolled, in any state."),
 			"sent":           counter("Emails submitted for delivery, whatever the outcome."),
 			"delivered":      counter("Emails accepted by the recipient's mail server."),
 			"bounced":        counter("Hard and soft bounces. A hard bounce suppresses the lead from further sends."),
 			"replied":        counter("Leads with at least one reply to any step; they get no further steps."),
 			"queued":         counter("Emails waiting in the queue. Non-zero while paused means held messages."),
-			"open_rate":      schema.Float64Attribute{Computed: true, MarkdownDescription: "Unique opens ÷ delivered, 0–1."},
-			"reply_rate":     schema.Float64Attribute{Computed: true, MarkdownDescription: "Replied leads ÷ delivered emails, 0–1."},
+			"open_rate": schema.Float64Attribute{
+				Computed:            true,
+				MarkdownDescription: "Unique opens ÷ delivered, 0–1.",
+			},
+			"reply_rate": schema.Float64Attribute{
+				Computed:            true,
+				MarkdownDescription: "Replied leads ÷ delivered emails, 0–1.",
+			},
 		},
 	}
 }

@@ -41,16 +41,34 @@ func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The workspace's campaigns, optionally only those with an exact name. Needs an API that offers GET /v1/campaigns (not in the documented API); where it is missing, the read fails with an error that says so.",
 		Attributes: map[string]schema.Attribute{
-			"name": schema.StringAttribute{Optional: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}, MarkdownDescription: "Only campaigns with exactly this name (case-sensitive). Unset: every campaign."},
+			"name": schema.StringAttribute{
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Only campaigns with exactly this name (case-sensitive). Unset: every campaign.",
+			},
 			"campaigns": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The campaigns, in the order the API lists them; empty when none matches.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":         schema.StringAttribute{Computed: true, MarkdownDescription: "Campaign id (`camp_…`)."},
-					"name":       schema.StringAttribute{Computed: true, MarkdownDescription: "Display name."},
-					"status":     schema.StringAttribute{Computed: true, MarkdownDescription: "`draft`, `running` or `paused` (`active` is reported as `running`)."},
-					"created_at": schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time, RFC 3339 UTC."},
-				}},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"id": schema.StringAttribute{
+							Computed:            true,
+							MarkdownDescription: "Campaign id (`camp_…`).",
+						},
+						"name": schema.StringAttribute{
+							Computed:            true,
+							MarkdownDescription: "Display name.",
+						},
+						"status": schema.StringAttribute{
+							Computed:            true,
+							MarkdownDescription: "`draft`, `running` or `paused` (`active` is reported as `running`).",
+						},
+						"created_at": schema.StringAttribute{
+							Computed:            true,
+							MarkdownDescription: "Creation time, RFC 3339 UTC.",
+						},
+					},
+				},
 			},
 		},
 	}

@@ -60,7 +60,7 @@ func TestAccCampaigns_variants(t *testing.T) {
 					}),
 					resource.TestCheckResourceAttr("data.leadterra_campaigns.drafts", "campaigns.#", strconv.Itoa(drafts)),
 					resource.TestCheckResourceAttr("data.leadterra_campaigns.drafts", "campaigns.0.status", "draft"),
-					resource.TestMatchResourceAttr("data.leadterra_campaigns.drafts", "campaigns.0.created_at", launchTimeRe),
+					resource.TestMatchResourceAttr("data.leadterra_campaigns.drafts", "campaigns.0.created_at", stateTimeRe),
 					resource.TestCheckResourceAttr("data.leadterra_campaigns.none", "campaigns.#", "0"),
 				),
 			}
@@ -85,16 +85,12 @@ func TestAccCampaigns_documentedOnly(t *testing.T) {
 }
 
 func TestAccCampaigns_authErrors(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", nil}, {"documented", []envOption{withDocumentedOnly()}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			env := mode.env(t)
 			cfg := `data "leadterra_campaigns" "all" {}`
 			ok := resource.TestStep{Config: env.configWithKey(env.ReadOnlyKey, cfg), Check: resource.TestCheckResourceAttrSet("data.leadterra_campaigns.all", "campaigns.0.id")}
-			if mode.opts != nil {
+			if mode.documented {
 				ok.Check, ok.ExpectError = nil, errorRe("Leadterra cannot list campaigns")
 			}
 			resource.ParallelTest(t, resource.TestCase{

@@ -47,36 +47,47 @@ func (d *repliesDataSource) Metadata(_ context.Context, req datasource.MetadataR
 
 func (d *repliesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+		return schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: desc,
+		}
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Classified inbound replies, newest first (`GET /v1/replies`). Every page is read (asking 100 replies a page), up to `max_pages`; a listing cut short sets `truncated` and warns.\n\n" +
 			"**Replies hold personal data** (the sender's address and an excerpt of the reply), which Terraform writes to its state.",
 		Attributes: map[string]schema.Attribute{
 			"campaign_id": schema.StringAttribute{
-				Optional: true, Validators: []validator.String{validators.NotBlank()},
+				Optional:            true,
+				Validators:          []validator.String{validators.NotBlank()},
 				MarkdownDescription: "Only replies to this campaign (`camp_…`). Unset: the whole workspace. An id the workspace does not hold is an error.",
 			},
 			"classification": schema.StringAttribute{
-				Optional: true, Validators: []validator.String{validators.NotBlank()},
+				Optional:            true,
+				Validators:          []validator.String{validators.NotBlank()},
 				MarkdownDescription: "Only replies with exactly this classification, such as `interested`, `not_interested`, `out_of_office`, `bounce`, `unsubscribe` or `referral`. Any value is accepted: the list is not closed. Filtered by the provider, since the API has no such parameter.",
 			},
 			"max_pages": schema.Int64Attribute{
-				Optional: true, Validators: []validator.Int64{int64validator.Between(1, 100000)},
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(1, 100000)},
 				MarkdownDescription: fmt.Sprintf("Most pages to read (the provider asks 100 replies a page; the guide shows 50). Defaults to %d, a safety cap only. When more remain, `truncated` is true and a warning says so.", leadterra.DefaultMaxPages),
 			},
-			"truncated": schema.BoolAttribute{Computed: true, MarkdownDescription: "True when the listing stopped before its end although the API reported more replies: `max_pages` pages were read, or the API repeated a page (a server ignoring `?page=`)."},
+			"truncated": schema.BoolAttribute{
+				Computed:            true,
+				MarkdownDescription: "True when the listing stopped before its end although the API reported more replies: `max_pages` pages were read, or the API repeated a page (a server ignoring `?page=`).",
+			},
 			"replies": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The replies, in the order the API lists them (newest first).",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":             computed("Reply id (`rpl_…`)."),
-					"email":          computed("Address of the lead who replied."),
-					"campaign_id":    computed("Campaign the reply belongs to."),
-					"classification": computed("Classification, kept as the API sends it (values outside the documented list included)."),
-					"received_at":    computed("When the reply arrived, RFC 3339 UTC."),
-					"thread_snippet": computed("Short excerpt of the reply."),
-				}},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"id":             computed("Reply id (`rpl_…`)."),
+						"email":          computed("Address of the lead who replied."),
+						"campaign_id":    computed("Campaign the reply belongs to."),
+						"classification": computed("Classification, kept as the API sends it (values outside the documented list included)."),
+						"received_at":    computed("When the reply arrived, RFC 3339 UTC."),
+						"thread_snippet": computed("Short excerpt of the reply."),
+					},
+				},
 			},
 		},
 	}

@@ -32,12 +32,18 @@ func (d *sdrGmailStatusDataSource) Metadata(_ context.Context, req datasource.Me
 
 func (d *sdrGmailStatusDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	text := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+		return schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: desc,
+		}
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Health of the Gmail connection of the SDR linked to the provider's API key (`GET /v1/sdr/gmail/status`). Useful in a `check` block or a precondition before relying on SDR sending.",
 		Attributes: map[string]schema.Attribute{
-			"connected":       schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the SDR's Gmail account is connected (SDR sending needs it)."},
+			"connected": schema.BoolAttribute{
+				Computed:            true,
+				MarkdownDescription: "Whether the SDR's Gmail account is connected (SDR sending needs it).",
+			},
 			"email":           text("Connected Gmail address; null when none."),
 			"health_state":    text("`active`, `needs_reauth`, `rate_limited` or `disconnected` (other values are kept as sent)."),
 			"last_synced_at":  text("Last successful sync, RFC 3339 UTC; null when never synced."),

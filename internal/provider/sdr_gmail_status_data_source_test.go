@@ -4,6 +4,9 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/sandbox"
 )
@@ -15,34 +18,34 @@ const gmailConfig = "data \"leadterra_sdr_gmail_status\" \"me\" {}\n"
 // TestAccSDRGmailStatus: a healthy connection (no lastSyncError sent), then
 // one that needs re-authorisation with the error the API reports.
 func TestAccSDRGmailStatus(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts []envOption
-	}{{"full", []envOption{withStyle(sandbox.StyleGuide)}}, {"documented", []envOption{withDocumentedOnly(), withStyle(sandbox.StyleConcept)}}} {
+	for _, mode := range apiModes {
 		t.Run(mode.name, func(t *testing.T) {
-			env := newTestEnv(t, mode.opts...)
-			env.requireSandbox(t)
+			style := sandbox.StyleGuide
+			if mode.documented {
+				style = sandbox.StyleConcept
+			}
+			env := mode.env(t, withStyle(style))
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{
 					{
 						Config: env.config(gmailConfig),
-						Check: resource.ComposeAggregateTestCheckFunc(
-							resource.TestCheckResourceAttr(gmailAddr, "connected", "true"),
-							resource.TestCheckResourceAttr(gmailAddr, "email", "jordan.sdr@gmail.com"),
-							resource.TestCheckResourceAttr(gmailAddr, "health_state", "active"),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(gmailAddr, tfjsonpath.New("connected"), knownvalue.Bool(true)),
+							statecheck.ExpectKnownValue(gmailAddr, tfjsonpath.New("email"), knownvalue.StringExact("jordan.sdr@gmail.com")),
+							statecheck.ExpectKnownValue(gmailAddr, tfjsonpath.New("health_state"), knownvalue.StringExact("active")),
 							// The API sends milliseconds; state holds RFC 3339 seconds.
-							resource.TestMatchResourceAttr(gmailAddr, "last_synced_at", regexpMust(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
-							resource.TestCheckNoResourceAttr(gmailAddr, "last_sync_error"),
-						),
+							statecheck.ExpectKnownValue(gmailAddr, tfjsonpath.New("last_synced_at"), knownvalue.StringRegexp(stateTimeRe)),
+							statecheck.ExpectKnownValue(gmailAddr, tfjsonpath.New("last_sync_error"), knownvalue.Null()),
+						},
 					},
 					{
 						PreConfig: func() { env.Sandbox.SetGmailHealth("needs_reauth", "invalid_grant: token revoked by user") },
 						Config:    env.config(gmailConfig),
-						Check: resource.ComposeAggregateTestCheckFunc(
-							resource.TestCheckResourceAttr(gmailAddr, "health_state", "needs_reauth"),
-							resource.TestCheckResourceAttr(gmailAddr, "last_sync_error", "invalid_grant: token revoked by user"),
-						),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(gmailAddr, tfjsonpath.New("health_state"), knownvalue.StringExact("needs_reauth")),
+							statecheck.ExpectKnownValue(gmailAddr, tfjsonpath.New("last_sync_error"), knownvalue.StringExact("invalid_grant: token revoked by user")),
+						},
 					},
 				},
 			})
@@ -60,12 +63,12 @@ func TestAccSDRGmailStatus_noSDRAndAuthErrors(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.config(gmailConfig),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(gmailAddr, "connected", "false"),
-					resource.TestCheckResourceAttr(gmailAddr, "health_state", "disconnected"),
-					resource.TestCheckNoResourceAttr(gmailAddr, "email"),
-					resource.TestCheckNoResourceAttr(gmailAddr, "last_synced_at"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(gmailAddr, tfjsonpath.New("connected"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(gmailAddr, tfjsonpath.New("health_state"), knownvalue.StringExact("disconnected")),
+					statecheck.ExpectKnownValue(gmailAddr, tfjsonpath.New("email"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(gmailAddr, tfjsonpath.New("last_synced_at"), knownvalue.Null()),
+				},
 			},
 			{Config: env.configWithKey("sk_test_revoked", gmailConfig), ExpectError: errorRe("Leadterra rejected the API key (HTTP 401)", "Could not read the SDR Gmail status", "LEADTERRA_API_KEY")},
 			{Config: env.configWithKey(env.NoAccessKey, gmailConfig), ExpectError: errorRe("lacks permission (HTTP 403)", "Could not read the SDR Gmail status")},

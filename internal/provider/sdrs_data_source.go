@@ -40,13 +40,30 @@ func (d *sdrsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 			"sdrs": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The SDRs, in the order the API lists them.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":              schema.StringAttribute{Computed: true, MarkdownDescription: "SDR id."},
-					"name":            schema.StringAttribute{Computed: true, MarkdownDescription: "Display name."},
-					"email":           schema.StringAttribute{Computed: true, MarkdownDescription: "Work address; replies are forwarded to it by default."},
-					"gmail_connected": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the SDR's Gmail is connected (needed to send drafts)."},
-					"gmail_email":     schema.StringAttribute{Computed: true, MarkdownDescription: "Connected Gmail address; null when none is reported."},
-				}},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"id": schema.StringAttribute{
+							Computed:            true,
+							MarkdownDescription: "SDR id.",
+						},
+						"name": schema.StringAttribute{
+							Computed:            true,
+							MarkdownDescription: "Display name.",
+						},
+						"email": schema.StringAttribute{
+							Computed:            true,
+							MarkdownDescription: "Work address; replies are forwarded to it by default.",
+						},
+						"gmail_connected": schema.BoolAttribute{
+							Computed:            true,
+							MarkdownDescription: "Whether the SDR's Gmail is connected (needed to send drafts).",
+						},
+						"gmail_email": schema.StringAttribute{
+							Computed:            true,
+							MarkdownDescription: "Connected Gmail address; null when none is reported.",
+						},
+					},
+				},
 			},
 		},
 	}

@@ -33,9 +33,22 @@ func (d *senderAccountDataSource) Metadata(_ context.Context, req datasource.Met
 func (d *senderAccountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := accountAttributes()
 	nonEmpty := []validator.String{stringvalidator.LengthAtLeast(1)}
-	attrs["id"] = schema.StringAttribute{Optional: true, Computed: true, Validators: nonEmpty, MarkdownDescription: "Sender account id (`sa_…`) to look up. Exactly one of `id` and `email` must be set; the other is filled in from the account found. No match is an error."}
-	attrs["email"] = schema.StringAttribute{Optional: true, Computed: true, Validators: nonEmpty, MarkdownDescription: "From address of the account to look up, matched ignoring case. No match is an error."}
-	resp.Schema = schema.Schema{MarkdownDescription: "One sender account (a sending identity), by id or by email address, read from `GET /v1/sender-accounts`. Sender accounts are managed in the Leadterra dashboard: the API cannot create, change or delete them.", Attributes: attrs}
+	attrs["id"] = schema.StringAttribute{
+		Optional:            true,
+		Computed:            true,
+		Validators:          nonEmpty,
+		MarkdownDescription: "Sender account id (`sa_…`) to look up. Exactly one of `id` and `email` must be set; the other is filled in from the account found. No match is an error.",
+	}
+	attrs["email"] = schema.StringAttribute{
+		Optional:            true,
+		Computed:            true,
+		Validators:          nonEmpty,
+		MarkdownDescription: "From address of the account to look up, matched ignoring case. No match is an error.",
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One sender account (a sending identity), by id or by email address, read from `GET /v1/sender-accounts`. Sender accounts are managed in the Leadterra dashboard: the API cannot create, change or delete them.",
+		Attributes:          attrs,
+	}
 }
 
 func (d *senderAccountDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {

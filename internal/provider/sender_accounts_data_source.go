@@ -34,10 +34,22 @@ type senderAccountsModel struct {
 
 func accountAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"id":     schema.StringAttribute{Computed: true, MarkdownDescription: "Sender account id (`sa_…`)."},
-		"email":  schema.StringAttribute{Computed: true, MarkdownDescription: "From address."},
-		"name":   schema.StringAttribute{Computed: true, MarkdownDescription: "Display name in the From header."},
-		"status": schema.StringAttribute{Computed: true, MarkdownDescription: "`active`, `paused` or `warming` (kept as the API sends it; only `active` accounts send)."},
+		"id": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "Sender account id (`sa_…`).",
+		},
+		"email": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "From address.",
+		},
+		"name": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "Display name in the From header.",
+		},
+		"status": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "`active`, `paused` or `warming` (kept as the API sends it; only `active` accounts send).",
+		},
 	}
 }
 

@@ -33,8 +33,18 @@ func (d *senderPoolDataSource) Metadata(_ context.Context, req datasource.Metada
 func (d *senderPoolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := poolAttributes()
 	nonEmpty := []validator.String{stringvalidator.LengthAtLeast(1)}
-	attrs["id"] = schema.StringAttribute{Optional: true, Computed: true, Validators: nonEmpty, MarkdownDescription: "Pool id (`pool_…`) to look up. Exactly one of `id` and `name` must be set; the other is filled in from the pool found. No match is an error."}
-	attrs["name"] = schema.StringAttribute{Optional: true, Computed: true, Validators: nonEmpty, MarkdownDescription: "Pool name to look up, matched exactly (case-sensitive); it must match exactly one pool, else the read fails and lists the pools (no match) or the ids of those that match (several)."}
+	attrs["id"] = schema.StringAttribute{
+		Optional:            true,
+		Computed:            true,
+		Validators:          nonEmpty,
+		MarkdownDescription: "Pool id (`pool_…`) to look up. Exactly one of `id` and `name` must be set; the other is filled in from the pool found. No match is an error.",
+	}
+	attrs["name"] = schema.StringAttribute{
+		Optional:            true,
+		Computed:            true,
+		Validators:          nonEmpty,
+		MarkdownDescription: "Pool name to look up, matched exactly (case-sensitive); it must match exactly one pool, else the read fails and lists the pools (no match) or the ids of those that match (several).",
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One sender pool, by id or by exact name, read from `GET /v1/sender-pools`: its daily sending capacity, what is left of it today and its sender accounts. Pools are managed in the Leadterra dashboard: the API cannot create, change or delete them.",
 		Attributes:          attrs,

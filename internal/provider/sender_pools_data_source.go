@@ -35,15 +35,31 @@ type senderPoolsModel struct {
 // poolAttributes describe one pool; shared with leadterra_sender_pool.
 func poolAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"id":               schema.StringAttribute{Computed: true, MarkdownDescription: "Pool id (`pool_…`)."},
-		"name":             schema.StringAttribute{Computed: true, MarkdownDescription: "Name set in the dashboard."},
-		"daily_capacity":   schema.Int64Attribute{Computed: true, MarkdownDescription: "Emails the pool may send per 24-hour window."},
-		"remaining_volume": schema.Int64Attribute{Computed: true, MarkdownDescription: "Emails still available in the current window (`remainingVolume` or `remainingToday` in the API)."},
+		"id": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "Pool id (`pool_…`).",
+		},
+		"name": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "Name set in the dashboard.",
+		},
+		"daily_capacity": schema.Int64Attribute{
+			Computed:            true,
+			MarkdownDescription: "Emails the pool may send per 24-hour window.",
+		},
+		"remaining_volume": schema.Int64Attribute{
+			Computed:            true,
+			MarkdownDescription: "Emails still available in the current window (`remainingVolume` or `remainingToday` in the API).",
+		},
 		"sender_account_ids": schema.ListAttribute{
-			Computed: true, ElementType: types.StringType,
+			Computed:            true,
+			ElementType:         types.StringType,
 			MarkdownDescription: "Ids of the pool's sender accounts. Null when the API reports only a count.",
 		},
-		"sender_count": schema.Int64Attribute{Computed: true, MarkdownDescription: "Number of sender accounts in the pool (counted from the ids when the API lists them)."},
+		"sender_count": schema.Int64Attribute{
+			Computed:            true,
+			MarkdownDescription: "Number of sender accounts in the pool (counted from the ids when the API lists them).",
+		},
 	}
 }
 

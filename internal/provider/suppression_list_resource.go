@@ -59,11 +59,14 @@ func (r *suppressionListResource) Schema(_ context.Context, _ resource.SchemaReq
 		MarkdownDescription: suppressionListDescription,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 				MarkdownDescription: "Random id given at creation. Suppression entries have no id in Leadterra; this one only tells resources apart and never changes.",
 			},
 			"emails": schema.SetAttribute{
-				Required: true, ElementType: types.StringType, CustomType: newLinearSetType(types.StringType),
+				Required:            true,
+				ElementType:         types.StringType,
+				CustomType:          newLinearSetType(types.StringType),
 				Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(validators.Email())},
 				MarkdownDescription: "Addresses to keep suppressed, at least one. Checked at plan time; no two may differ only in case.",
 			},

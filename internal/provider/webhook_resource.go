@@ -57,20 +57,36 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	resp.Schema = schema.Schema{
 		MarkdownDescription: webhookDescription,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Webhook id (`wh_…`)."},
+			"id": schema.StringAttribute{
+				Computed:            true,
+				PlanModifiers:       keep,
+				MarkdownDescription: "Webhook id (`wh_…`).",
+			},
 			"url": schema.StringAttribute{
-				Required: true, Validators: []validator.String{validators.WebhookURL()},
+				Required:            true,
+				Validators:          []validator.String{validators.WebhookURL()},
 				MarkdownDescription: "Endpoint that receives the events: an absolute `https://` URL, reachable from the internet (plain http is rejected). Changed in place where the API offers it, else by replacement.",
 			},
 			"events": schema.SetAttribute{
-				Required: true, ElementType: types.StringType,
+				Required:            true,
+				ElementType:         types.StringType,
 				Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(validators.WebhookEvent())},
 				MarkdownDescription: "Events to deliver, at least one of `campaign.started`, `message.sent`, `message.bounced`, `reply.received`. Changed in place where the API offers it, else by replacement.",
 			},
-			"status":     schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Status the API reports (`active` when new)."},
-			"created_at": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Registration time, RFC 3339 UTC."},
+			"status": schema.StringAttribute{
+				Computed:            true,
+				PlanModifiers:       keep,
+				MarkdownDescription: "Status the API reports (`active` when new).",
+			},
+			"created_at": schema.StringAttribute{
+				Computed:            true,
+				PlanModifiers:       keep,
+				MarkdownDescription: "Registration time, RFC 3339 UTC.",
+			},
 			"signing_secret": schema.StringAttribute{
-				Computed: true, Sensitive: true, PlanModifiers: keep,
+				Computed:            true,
+				Sensitive:           true,
+				PlanModifiers:       keep,
 				MarkdownDescription: "Secret for verifying `X-Leadterra-Signature`, when the API returns one (the docs do not say where it comes from; null otherwise: copy it from the dashboard). Kept from creation, since an API may return it only then.",
 			},
 		},

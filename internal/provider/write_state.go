@@ -1,9 +1,7 @@
 package provider
 
 import (
-
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
 )
 
 // State after a write. Terraform requires the state a create or update

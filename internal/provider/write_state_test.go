@@ -23,4 +23,3 @@ func TestKnownOr(t *testing.T) {
 		}
 	}
 }
-
