@@ -181,6 +181,15 @@ func ErrorCode(err error) (status int, code string) {
 	return 0, ""
 }
 
+// LogFields describes err for a structured log line without the API's
+// message or error items: a 422's items name the leads it rejected.
+func LogFields(err error) map[string]any {
+	if e, ok := asAPIError(err); ok {
+		return map[string]any{"http_method": e.Method, "http_path": e.Path, "http_status": e.StatusCode, "error_code": e.Code, "request_id": e.RequestID}
+	}
+	return map[string]any{"error": err.Error()}
+}
+
 // HasCode reports an APIError with the given API code.
 func HasCode(err error, code string) bool {
 	e, ok := asAPIError(err)

@@ -9,7 +9,7 @@ import (
 )
 
 // Live mode runs against whatever API the environment names, with or
-// without the completions (shared/leadterra-api.md §3). A step that needs
+// without the completions (DESIGN.md, "Completions and fallbacks"). A step that needs
 // one asks the API first, on an object the test created, and is skipped with
 // the reason when the API does not offer it.
 

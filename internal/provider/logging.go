@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -33,12 +32,6 @@ func (l *apiLogger) Warn(ctx context.Context, msg string, fields map[string]any)
 	tflog.Warn(l.mask(ctx), msg, fields)
 }
 
-// errorLogFields describes err for a log line without the API's message or
-// error items: a 422's items name the leads it rejected.
-func errorLogFields(err error) map[string]any {
-	var apiErr *leadterra.APIError
-	if errors.As(err, &apiErr) {
-		return map[string]any{"http_method": apiErr.Method, "http_path": apiErr.Path, "http_status": apiErr.StatusCode, "error_code": apiErr.Code, "request_id": apiErr.RequestID}
-	}
-	return map[string]any{"error": err.Error()}
-}
+// errorLogFields describes err for a log line without lead data
+// (leadterra.LogFields).
+func errorLogFields(err error) map[string]any { return leadterra.LogFields(err) }
