@@ -87,7 +87,7 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				Computed:            true,
 				Sensitive:           true,
 				PlanModifiers:       keep,
-				MarkdownDescription: "Secret for verifying `X-Leadterra-Signature`, when the API returns one (the docs do not say where it comes from; null otherwise: copy it from the dashboard). Kept from creation, since an API may return it only then.",
+				MarkdownDescription: "Secret for verifying `X-Leadterra-Signature`, when the API returns one (the docs do not say where it comes from; null otherwise: copy it from the dashboard). Kept from creation, since an API may return it only then. Sensitive hides it in plans and output, but it **is stored in the state** in clear text, like every attribute: keep the state access-controlled and encrypted.",
 			},
 		},
 	}
