@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
-	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 )
 
 var _ datasource.DataSourceWithConfigure = (*senderAccountsDataSource)(nil)
@@ -20,41 +19,9 @@ func NewSenderAccountsDataSource() datasource.DataSource { return &senderAccount
 
 type senderAccountsDataSource struct{ data *providerData }
 
-type accountModel struct {
-	ID     types.String `tfsdk:"id"`
-	Email  types.String `tfsdk:"email"`
-	Name   types.String `tfsdk:"name"`
-	Status types.String `tfsdk:"status"`
-}
-
 type senderAccountsModel struct {
 	Status   types.String   `tfsdk:"status"`
 	Accounts []accountModel `tfsdk:"accounts"`
-}
-
-func accountAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id": schema.StringAttribute{
-			Computed:            true,
-			MarkdownDescription: "Sender account id (`sa_…`).",
-		},
-		"email": schema.StringAttribute{
-			Computed:            true,
-			MarkdownDescription: "From address.",
-		},
-		"name": schema.StringAttribute{
-			Computed:            true,
-			MarkdownDescription: "Display name in the From header.",
-		},
-		"status": schema.StringAttribute{
-			Computed:            true,
-			MarkdownDescription: "`active`, `paused` or `warming` (kept as the API sends it; only `active` accounts send).",
-		},
-	}
-}
-
-func newAccountModel(a leadterra.SenderAccount) accountModel {
-	return accountModel{ID: types.StringValue(a.ID), Email: types.StringValue(a.Email), Name: types.StringValue(a.Name), Status: types.StringValue(a.Status)}
 }
 
 func (d *senderAccountsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
