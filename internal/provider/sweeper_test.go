@@ -4,14 +4,16 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"net/http/httptest"
 	"os"
-	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
+	"github.com/leadterra/terraform-provider-leadterra/internal/sandbox"
 )
 
 // TestMain applies the provider's log settings and enables sweepers: `go test ./internal/provider -v -sweep=all`
@@ -81,14 +83,6 @@ func sweepCampaigns(_ string) error {
 	return nil
 }
 
-// webhookLister is the client's webhook listing (GET /v1/webhooks, a
-// completion). Asserted rather than called so that the sweeper builds with a
-// client that has none yet; TestWebhookSweeper_findsTheListing catches a
-// listing of another shape.
-type webhookLister interface {
-	ListWebhooks(context.Context) ([]leadterra.Webhook, error)
-}
-
 // sweepWebhooks deletes webhooks whose URL holds testResourcePrefix (the
 // tests register https://example.com/tf-acc-…).
 func sweepWebhooks(_ string) error {
@@ -96,13 +90,11 @@ func sweepWebhooks(_ string) error {
 	if err != nil {
 		return err
 	}
-	lister, ok := any(client).(webhookLister)
-	if !ok {
-		log.Printf("[WARN] sweeper: this client cannot list webhooks; test webhooks (URLs holding %q) can only be removed in the dashboard", testResourcePrefix)
-		return nil
-	}
-	ctx := context.Background()
-	hooks, err := lister.ListWebhooks(ctx)
+	return sweepWebhooksWith(context.Background(), client)
+}
+
+func sweepWebhooksWith(ctx context.Context, client *leadterra.Client) error {
+	hooks, err := client.ListWebhooks(ctx)
 	if leadterra.IsNotOffered(err) {
 		log.Printf("[WARN] sweeper: %v; test webhooks (URLs holding %q) can only be removed in the dashboard", err, testResourcePrefix)
 		return nil
@@ -127,12 +119,38 @@ func sweepWebhooks(_ string) error {
 	return nil
 }
 
-// TestWebhookSweeper_findsTheListing fails when the client gains a
-// ListWebhooks of another shape than webhookLister: the sweeper would
-// otherwise silently keep saying it cannot list.
-func TestWebhookSweeper_findsTheListing(t *testing.T) {
-	m, has := reflect.TypeOf(&leadterra.Client{}).MethodByName("ListWebhooks")
-	if _, ok := any(&leadterra.Client{}).(webhookLister); has && !ok {
-		t.Fatalf("leadterra.Client.ListWebhooks is %v; update webhookLister to match", m.Type)
+// TestWebhookSweeper deletes the tests' webhooks (and only them) where the
+// API can list and delete webhooks, and gives up quietly where it cannot.
+func TestWebhookSweeper(t *testing.T) {
+	for _, documented := range []bool{false, true} {
+		t.Run(fmt.Sprintf("documentedOnly=%v", documented), func(t *testing.T) {
+			s := sandbox.New(sandbox.Options{Keys: []string{"sk_test_sweep"}, DocumentedOnly: documented})
+			srv := httptest.NewServer(s)
+			t.Cleanup(srv.Close)
+			client, err := leadterra.New(leadterra.Config{BaseURL: srv.URL, APIKey: "sk_test_sweep"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx := context.Background()
+			for _, u := range []string{"https://example.com/" + testResourcePrefix + "a", "https://example.com/keep"} {
+				if _, err := client.CreateWebhook(ctx, leadterra.WebhookInput{URL: u, Events: []string{"reply.received"}}, ""); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := sweepWebhooksWith(ctx, client); err != nil {
+				t.Fatal(err)
+			}
+			var left []string
+			for _, w := range s.Webhooks() {
+				left = append(left, w.URL)
+			}
+			want := 1
+			if documented {
+				want = 2 // nothing can be listed or deleted
+			}
+			if len(left) != want || !slices.Contains(left, "https://example.com/keep") {
+				t.Errorf("webhooks left: %v; want %d, the non-test one among them", left, want)
+			}
+		})
 	}
 }
