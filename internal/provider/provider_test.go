@@ -17,9 +17,9 @@ var providerConfigType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
 	"request_timeout": tftypes.String, "requests_per_second": tftypes.Number,
 }}
 
-// configureProvider runs ConfigureProvider at the protocol level, where
-// warnings are visible (the testing framework only surfaces errors).
-func configureProvider(t *testing.T, attrs map[string]tftypes.Value) []*tfprotov6.Diagnostic {
+// providerConfigValue is the provider block holding attrs, every other
+// attribute null, as the protocol carries it.
+func providerConfigValue(t *testing.T, attrs map[string]tftypes.Value) *tfprotov6.DynamicValue {
 	t.Helper()
 	vals := map[string]tftypes.Value{}
 	for name, typ := range providerConfigType.AttributeTypes {
@@ -32,11 +32,18 @@ func configureProvider(t *testing.T, attrs map[string]tftypes.Value) []*tfprotov
 	if err != nil {
 		t.Fatal(err)
 	}
+	return &cfg
+}
+
+// configureProvider runs ConfigureProvider at the protocol level, where
+// warnings are visible (the testing framework only surfaces errors).
+func configureProvider(t *testing.T, attrs map[string]tftypes.Value) []*tfprotov6.Diagnostic {
+	t.Helper()
 	server, err := providerserver.NewProtocol6WithError(New("test")())()
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := server.ConfigureProvider(context.Background(), &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.5.7", Config: &cfg})
+	resp, err := server.ConfigureProvider(context.Background(), &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.5.7", Config: providerConfigValue(t, attrs)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,30 +22,20 @@ const urlSecret = "sk_test_URLSECRETz9"
 // if it passes, ConfigureProvider with getenv as the environment.
 func providerDiags(t *testing.T, getenv func(string) string, attrs map[string]tftypes.Value) []*tfprotov6.Diagnostic {
 	t.Helper()
-	vals := map[string]tftypes.Value{}
-	for name, typ := range providerConfigType.AttributeTypes {
-		vals[name] = tftypes.NewValue(typ, nil)
-	}
-	for k, v := range attrs {
-		vals[k] = v
-	}
-	cfg, err := tfprotov6.NewDynamicValue(providerConfigType, tftypes.NewValue(providerConfigType, vals))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := providerConfigValue(t, attrs)
 	server, err := providerserver.NewProtocol6WithError(newWithEnv("test", getenv)())()
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	v, err := server.ValidateProviderConfig(ctx, &tfprotov6.ValidateProviderConfigRequest{Config: &cfg})
+	v, err := server.ValidateProviderConfig(ctx, &tfprotov6.ValidateProviderConfigRequest{Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(v.Diagnostics) > 0 {
 		return v.Diagnostics
 	}
-	c, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.5.7", Config: &cfg})
+	c, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.5.7", Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
