@@ -131,13 +131,10 @@ func nLeads(n int) ([]leadSpec, []string) {
 // three fails saves the leads of the first two, with the error. The next
 // apply sends only the missing batch; destroy unenrolls all six.
 func TestAccCampaignLeads_partialCreate(t *testing.T) {
-	for _, documented := range []bool{false, true} {
-		t.Run(map[bool]string{false: "full", true: "documented"}[documented], func(t *testing.T) {
-			var opts []envOption
-			if documented {
-				opts = append(opts, withDocumentedOnly())
-			}
-			env := newTestEnv(t, opts...)
+	for _, mode := range apiModes {
+		t.Run(mode.name, func(t *testing.T) {
+			env := mode.env(t)
+			documented := mode.documented
 			fail := failAfter(t, env, isLeadBulk)
 			id := seedLeadsCampaign(t, env)
 			specs, emails := sixLeads()
@@ -187,13 +184,10 @@ func TestAccCampaignLeads_partialCreate(t *testing.T) {
 // enrolled are in state, so removing the resource unenrolls them (where the
 // API can), although the object is tainted.
 func TestAccCampaignLeads_partialCreateThenDestroy(t *testing.T) {
-	for _, documented := range []bool{false, true} {
-		t.Run(map[bool]string{false: "full", true: "documented"}[documented], func(t *testing.T) {
-			var opts []envOption
-			if documented {
-				opts = append(opts, withDocumentedOnly())
-			}
-			env := newTestEnv(t, opts...)
+	for _, mode := range apiModes {
+		t.Run(mode.name, func(t *testing.T) {
+			env := mode.env(t)
+			documented := mode.documented
 			fail := failAfter(t, env, isLeadBulk)
 			id := seedLeadsCampaign(t, env)
 			specs, emails := sixLeads()

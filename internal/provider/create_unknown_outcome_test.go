@@ -258,15 +258,11 @@ func TestAccCreateLostAnswer_rateLimitRetried(t *testing.T) {
 // Webhooks alike: adopted in full mode (GET /v1/webhooks), "may have been
 // created" in documented-only mode; one webhook either way.
 func TestAccCreateLostAnswer_webhook(t *testing.T) {
-	for _, documentedOnly := range []bool{false, true} {
+	for _, mode := range apiModes {
 		for _, tt := range lostAnswerFaults[:2] {
-			t.Run(fmt.Sprintf("documentedOnly=%v/%s", documentedOnly, tt.name), func(t *testing.T) {
-				var opts []envOption
-				if documentedOnly {
-					opts = append(opts, withDocumentedOnly())
-				}
-				env := newTestEnv(t, opts...)
-				env.requireSandbox(t)
+			t.Run(mode.name+"/"+tt.name, func(t *testing.T) {
+				env := mode.env(t)
+				documentedOnly := mode.documented
 				url := "https://example.com/" + testResourcePrefix + "hooks/" + randomKey("")[:6]
 				f := tt.fault
 				f.Route = "POST /v1/webhooks"

@@ -286,24 +286,7 @@ func staysSuppressedWarning(emails []string, destroy bool) diag.Diagnostic {
 	return diag.NewWarningDiagnostic(
 		fmt.Sprintf("%d address(es) stay on the Leadterra suppression list", len(emails)),
 		fmt.Sprintf("The Leadterra API offers no way to remove addresses from the suppression list (there is no DELETE /v1/suppression-list; the docs say removal is dashboard-only). %s, but these addresses stay suppressed, and no campaign will email them:\n%s\n\n"+
-			"Remove them in the Leadterra dashboard (Settings → Suppression List) if they should receive email again.", what, truncatedList(sorted, 20)))
-}
-
-// truncatedList renders at most limit entries, then how many more there are,
-// so 2,500 addresses do not flood the terminal.
-func truncatedList(items []string, limit int) string {
-	var b strings.Builder
-	for i, it := range items {
-		if i == limit {
-			fmt.Fprintf(&b, "\n  … and %d more", len(items)-limit)
-			break
-		}
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString("  - " + it)
-	}
-	return b.String()
+			"Remove them in the Leadterra dashboard (Settings → Suppression List) if they should receive email again.", what, diagnostics.BulletList(sorted)))
 }
 
 // suppressionEmails returns a set's addresses as written, sorted.
