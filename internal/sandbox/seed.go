@@ -66,6 +66,8 @@ func (s *Server) seed() {
 		s.addReply(r)
 	}
 
+	s.seedInbox(now)
+
 	// Pools last, so the seeding Tick does not eat into the documented numbers.
 	s.pools = []SenderPool{
 		{ID: seedID("pool_", 1), Name: "Primary Outbound Pool", DailyCapacity: 2000, RemainingVolume: 1340, SenderAccountIDs: []string{seedID("sa_", 1), seedID("sa_", 2)}},

@@ -56,7 +56,8 @@ type Server struct {
 	pools      []SenderPool
 	accounts   []SenderAccount
 	sdrs       []sdr
-	day        int // sandbox days elapsed (one per Tick)
+	sdrData    sdrInbox // threads, follow-ups, drafts (sdr_inbox.go)
+	day        int      // sandbox days elapsed (one per Tick)
 
 	faults       []*Fault
 	faultsServed map[FaultKind]int
