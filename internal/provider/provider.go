@@ -272,5 +272,7 @@ func (p *leadterraProvider) DataSources(context.Context) []func() datasource.Dat
 		NewRepliesDataSource,
 		NewSDRsDataSource,
 		NewSDRGmailStatusDataSource,
+		NewSDRInboxDataSource,
+		NewSDRFollowupsDueDataSource,
 	}
 }
