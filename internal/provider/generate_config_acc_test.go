@@ -21,7 +21,8 @@ import (
 )
 
 // TestAccGenerateConfig_campaignAndLeads brings objects made outside
-// Terraform under management as the import guide says: import blocks,
+// Terraform under management as the import guide says (its step 1 is read
+// from templates/guides/import-existing-campaigns.md.tmpl): import blocks,
 // `plan -generate-config-out`, apply, then a plan that must be empty. The
 // testing framework's GenerateConfig mode neither shows the generated file
 // nor applies it, so this test runs the CLI itself (TF_ACC_TERRAFORM_PATH)
@@ -50,37 +51,31 @@ func TestAccGenerateConfig_campaignAndLeads(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// The guide's step 1, as written: list the campaigns and render import
+	// blocks; then step 2 generates their configuration.
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "main.tf"), `terraform {
-  required_providers {
-    leadterra = { source = "leadterra/leadterra" }
-  }
-}
-
-import {
-  to = leadterra_campaign.q3
-  id = "`+camp.ID+`"
-}
-
-import {
-  to = leadterra_campaign_leads.q3
-  id = "`+camp.ID+`"
-}
-`)
+	writeFile(t, filepath.Join(dir, "main.tf"), guideStep1(t))
 	run := cliRunner(t, cli, dir, serveProviderInProcess(t, env))
 	run("init", "-input=false")
+	run("apply", "-input=false", "-auto-approve")
+	imports := run("output", "-raw", "import_blocks")
+	for _, want := range []string{"to = leadterra_campaign.q3_vp_outreach\n", "to = leadterra_campaign_leads.q3_vp_outreach\n", `id = "` + camp.ID + `"`} {
+		if !strings.Contains(imports, want) {
+			t.Fatalf("the guide's import blocks lack %q:\n%s", want, imports)
+		}
+	}
+	writeFile(t, filepath.Join(dir, "imports.tf"), imports)
 	run("plan", "-input=false", "-generate-config-out=generated.tf")
 
 	gen, err := os.ReadFile(filepath.Join(dir, "generated.tf"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`resource "leadterra_campaign" "q3"`, `resource "leadterra_campaign_leads" "q3"`, `campaign_id = "` + camp.ID + `"`, `"ben@example.com"`, `region`, `delay_days`} {
+	for _, want := range []string{`resource "leadterra_campaign" "q3_vp_outreach"`, `resource "leadterra_campaign_leads" "q3_vp_outreach"`, `resource "leadterra_campaign" "demo_vp_sales_outreach"`, `campaign_id = "` + camp.ID + `"`, `"ben@example.com"`, `region`, `delay_days`} {
 		if !strings.Contains(string(gen), want) {
 			t.Errorf("generated.tf lacks %s:\n%s", want, gen)
 		}
 	}
-	t.Logf("generated.tf:\n%s", gen)
 	run("apply", "-input=false", "-auto-approve")
 	// -detailed-exitcode: 0 is an empty plan, 2 a plan with changes.
 	if out, code := runCLI(t, cli, dir, serveProviderInProcess(t, env), "plan", "-input=false", "-detailed-exitcode"); code != 0 {
@@ -89,6 +84,21 @@ import {
 	if n := len(env.Sandbox.Leads(camp.ID)); n != 2 {
 		t.Errorf("leads after the import: %d", n)
 	}
+}
+
+// guideStep1 is the first terraform block of the import guide.
+func guideStep1(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../../templates/guides/import-existing-campaigns.md.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(b), "```terraform\n")
+	block, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("the import guide has no terraform block")
+	}
+	return block
 }
 
 func writeFile(t *testing.T, path, content string) {
