@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // envActionSchemasOut names the file TestActionSchemasForDocs writes.
@@ -35,11 +36,11 @@ func TestActionSchemasForDocs(t *testing.T) {
 	for name, s := range resp.ActionSchemas {
 		attrs := map[string]any{}
 		for _, a := range s.Schema.Block.Attributes {
-			typ, err := a.Type.MarshalJSON()
-			if err != nil || a.Description == "" {
-				t.Fatalf("%s.%s: type %s (%v), description %q", name, a.Name, typ, err, a.Description)
+			typ, ok := ctyTypeJSON(a.Type)
+			if !ok || a.Description == "" {
+				t.Fatalf("%s.%s: type %s (rendered: %v), description %q", name, a.Name, a.Type, ok, a.Description)
 			}
-			attrs[a.Name] = map[string]any{"type": json.RawMessage(typ), "description": a.Description, "description_kind": "markdown", "required": a.Required, "optional": a.Optional}
+			attrs[a.Name] = map[string]any{"type": typ, "description": a.Description, "description_kind": "markdown", "required": a.Required, "optional": a.Optional}
 		}
 		out[name] = map[string]any{"block": map[string]any{"attributes": attrs, "description": s.Schema.Block.Description, "description_kind": "markdown"}}
 	}
@@ -52,4 +53,24 @@ func TestActionSchemasForDocs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// ctyTypeJSON renders the attribute types actions use as the schema JSON
+// does ("string", ["list","string"]); false for any other type.
+func ctyTypeJSON(t tftypes.Type) (any, bool) {
+	switch {
+	case t.Is(tftypes.String):
+		return "string", true
+	case t.Is(tftypes.Bool):
+		return "bool", true
+	case t.Is(tftypes.Number):
+		return "number", true
+	case t.Is(tftypes.List{}):
+		elem, ok := ctyTypeJSON(t.(tftypes.List).ElementType)
+		return []any{"list", elem}, ok
+	case t.Is(tftypes.Set{}):
+		elem, ok := ctyTypeJSON(t.(tftypes.Set).ElementType)
+		return []any{"set", elem}, ok
+	}
+	return nil, false
 }
