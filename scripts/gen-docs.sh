@@ -98,6 +98,7 @@ cd "${ROOT}"
 # missing from the export: add them from the provider itself, in the same
 # shape (internal/provider/docs_action_schemas_test.go).
 log "Adding the action schemas"
+command -v python3 >/dev/null 2>&1 || die "python3 is needed to add the action schemas"
 LEADTERRA_ACTION_SCHEMAS_OUT="${TMP}/actions.json" env -u TF_ACC \
   go test ./internal/provider -run '^TestActionSchemasForDocs$' -count=1 >/dev/null
 python3 - "${TMP}/schema.json" "${TMP}/actions.json" "${PROVIDER_NAME}" <<'PY'

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,8 +44,8 @@ resource "terraform_data" "trigger" {
 }
 `),
 			Check: func(*terraform.State) error {
-				if st := campaignStatus(t, env.Sandbox, sandbox.SeedCampaignID); st != sandbox.StatusPaused {
-					t.Errorf("after the triggered pause the campaign is %s", st)
+				if c, _ := env.Sandbox.Campaign(sandbox.SeedCampaignID); c.Status != sandbox.StatusPaused {
+					return fmt.Errorf("after the triggered pause the campaign is %q", c.Status)
 				}
 				return nil
 			},

@@ -26,7 +26,7 @@ type Options struct {
 	// lists that paginate (StyleGuide); default 50, at most 100 per request.
 	PageSize int
 	Style    Style // default StyleReference
-	Seed     bool  // load demo pools, accounts, an SDR and a running campaign with replies
+	Seed     bool  // load demo pools, accounts, an SDR with inbox threads and follow-ups, and a running campaign with replies
 
 	// Logf, if set, receives one line per request: method, path, status and
 	// duration. Bodies, queries and keys are never logged.
