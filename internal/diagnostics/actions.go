@@ -29,8 +29,7 @@ func AlreadyAssigned(replyID string, err error) diag.Diagnostic {
 // ICPFailed turns the 400 of an assign whose contact fails the ICP check
 // (seniority, employee count) into what to change; other errors give false.
 func ICPFailed(replyID string, err error) (diag.Diagnostic, bool) {
-	status, code := leadterra.ErrorCode(err)
-	if status != 400 || code != "icp_failed" {
+	if !leadterra.IsICPFailed(err) {
 		return nil, false
 	}
 	detail := fmt.Sprintf("Leadterra refused to assign reply %q: the contact fails the workspace's ideal-customer-profile check (seniority, employee count). "+

@@ -210,6 +210,16 @@ func (c *Client) AssignReply(ctx context.Context, replyID string, in AssignInput
 	return decodeInto(ctx, c, request{method: http.MethodPost, path: "/v1/replies/" + pathEscape(replyID) + "/assign", body: in}, DecodeAssignment)
 }
 
+// ICPFailedCode is the code of an assign refused by the ICP check: the
+// API's own code, or the one the client gives a 400 flagged icpFailed.
+const ICPFailedCode = "icp_failed"
+
+// IsICPFailed reports an assign refused because the contact fails the
+// ideal-customer-profile check.
+func IsICPFailed(err error) bool {
+	return hasStatus(err, http.StatusBadRequest) && HasCode(err, ICPFailedCode)
+}
+
 // IsAlreadyAssigned reports the 409 of an assign whose reply was already
 // forwarded.
 func IsAlreadyAssigned(err error) bool { return hasStatus(err, http.StatusConflict) }

@@ -104,6 +104,7 @@ func TestDueFollowupsAndAssign(t *testing.T) {
 		"POST /v1/replies/rpl_1/assign": {200, docAssignment, nil},
 		"POST /v1/replies/rpl_2/assign": {409, `{"code":"already_assigned","message":"Reply was already forwarded"}`, nil},
 		"POST /v1/replies/rpl_3/assign": {404, `{"code":"reply_not_found"}`, nil},
+		"POST /v1/replies/rpl_4/assign": {400, `{"message":"Contact fails the ICP check","icpFailed":true}`, nil},
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
 	ctx := testCtx(t)
@@ -128,7 +129,12 @@ func TestDueFollowupsAndAssign(t *testing.T) {
 		t.Errorf("a 409 must be IsAlreadyAssigned and a known outcome: %v", err)
 	}
 	_, err = c.AssignReply(ctx, "rpl_3", AssignInput{SDRID: "sdr_1"})
-	if !IsNotFound(mustErr(t, err)) || IsAlreadyAssigned(err) {
+	if !IsNotFound(mustErr(t, err)) || IsAlreadyAssigned(err) || IsICPFailed(err) {
 		t.Errorf("404: %v", err)
+	}
+	// The documented ICP refusal: a 400 flagged icpFailed, without a code.
+	_, err = c.AssignReply(ctx, "rpl_4", AssignInput{SDRID: "sdr_1", Seniority: "Intern", EmployeeCount: "10"})
+	if !IsICPFailed(mustErr(t, err)) || !strings.Contains(err.Error(), "Contact fails the ICP check") {
+		t.Errorf("ICP refusal: %v", err)
 	}
 }

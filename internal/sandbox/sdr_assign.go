@@ -45,7 +45,8 @@ func (s *Server) assignReply(c *reqCtx) response {
 			return c.invalid(fieldErr("seniority", "seniority and employeeCount are required unless skipIcpCheck is true"))
 		}
 		if slices.Contains(juniorSeniority, strings.ToLower(seniority)) {
-			return jsonResponse(http.StatusBadRequest, obj{{"code", "icp_failed"}, {"message", "The contact does not match the ideal customer profile"}, {"icpFailed", true}})
+			// As documented: a 400 "with icpFailed: true", no code.
+			return jsonResponse(http.StatusBadRequest, obj{{"message", "The contact does not match the ideal customer profile"}, {"icpFailed", true}})
 		}
 	}
 	s.sdrData.init()
