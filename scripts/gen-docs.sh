@@ -94,6 +94,24 @@ else
 fi
 
 cd "${ROOT}"
+# No pinned CLI knows actions (Terraform >= 1.14), so their schemas are
+# missing from the export: add them from the provider itself, in the same
+# shape (internal/provider/docs_action_schemas_test.go).
+log "Adding the action schemas"
+command -v python3 >/dev/null 2>&1 || die "python3 is needed to add the action schemas"
+LEADTERRA_ACTION_SCHEMAS_OUT="${TMP}/actions.json" env -u TF_ACC \
+  go test ./internal/provider -run '^TestActionSchemasForDocs$' -count=1 >/dev/null
+python3 - "${TMP}/schema.json" "${TMP}/actions.json" "${PROVIDER_NAME}" <<'PY'
+import json, sys
+schema, actions, name = sys.argv[1:4]
+with open(schema) as f:
+    doc = json.load(f)
+with open(actions) as f:
+    doc["provider_schemas"][name].setdefault("action_schemas", {}).update(json.load(f))
+with open(schema, "w") as f:
+    json.dump(doc, f)
+PY
+
 log "Generating docs/ with tfplugindocs"
 go tool tfplugindocs generate \
   --provider-name "${PROVIDER_NAME}" \

@@ -79,7 +79,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&cfg.documentedOnly, "documented-only", false, "serve only the documented endpoints (completions answer 404) and ignore Idempotency-Key, which the docs do not show")
 	fs.IntVar(&cfg.pageSize, "page-size", 0, "items per page of the lists that paginate (guide style), 1-100; 0 = 50")
 	style := fs.String("style", "reference", "response style: reference, guide, concept, data or rotate")
-	fs.BoolVar(&cfg.seed, "seed", true, "load demo pools, sender accounts, an SDR and a running campaign with replies")
+	fs.BoolVar(&cfg.seed, "seed", true, "load demo pools, sender accounts, an SDR with an inbox and follow-ups, and a running campaign with replies")
 	fs.StringVar(&cfg.envFile, "env-file", "", "after listening, write LEADTERRA_BASE_URL and LEADTERRA_API_KEY to this file (atomically)")
 	fs.DurationVar(&cfg.tick, "tick", 2*time.Second, "advance running campaigns one sandbox day this often (0 disables)")
 	fs.BoolVar(&cfg.allowRemote, "allow-remote", false, "allow listening on a non-loopback address")

@@ -1,6 +1,7 @@
 package leadterra
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -289,6 +290,10 @@ func fillFromBody(e *APIError, body []byte) {
 		}
 	}
 	e.Items = parseErrorItems(top["errors"])
+	// The assign page documents a 400 "with icpFailed: true" and no code.
+	if e.Code == "" && string(bytes.TrimSpace(top["icpFailed"])) == "true" {
+		e.Code = ICPFailedCode
+	}
 }
 
 var codeLike = regexp.MustCompile(`^[a-z][a-z0-9_.]*$`)

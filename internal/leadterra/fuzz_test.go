@@ -421,3 +421,48 @@ func FuzzNormalizeTimestamp(f *testing.F) {
 		}
 	})
 }
+
+func FuzzDecodeInboxPage(f *testing.F) {
+	addSeeds(f, docInbox, `{"threads":[{"id":"t","priorityScore":"85.5"}],"total":"2","hasMore":"yes"}`,
+		`{"data":[{"id":"t","lastMessageAt":"2026-06-28T18:30:00.999+02:00"}]}`, `{"data":{"threads":null}}`,
+		`[{"priorityScore":1e308}]`, `{"data":{"threads":[{"priorityScore":"NaN"}]}}`)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		threads, _, err := DecodeInboxPage(data)
+		if err != nil {
+			return
+		}
+		for _, th := range threads {
+			checkTimestamp(t, "LastMessageAt", th.LastMessageAt)
+			if math.IsNaN(th.PriorityScore) || math.IsInf(th.PriorityScore, 0) {
+				t.Errorf("priority score %v", th.PriorityScore)
+			}
+		}
+	})
+}
+
+func FuzzDecodeFollowups(f *testing.F) {
+	addSeeds(f, docFollowups, `{"data":{"followups":[{"id":"f","dueAt":"2026-06-29T14:00:00Z"}]}}`,
+		`[{"id":"f","dueAt":"tomorrow"}]`, `{"data":[{"id":1}]}`)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fs, err := DecodeFollowups(data)
+		if err != nil {
+			return
+		}
+		for _, fu := range fs {
+			checkTimestamp(t, "DueAt", fu.DueAt)
+		}
+	})
+}
+
+func FuzzDecodeAssignment(f *testing.F) {
+	addSeeds(f, docAssignment, `{"handoffId":"h"}`, `{"data":{"result":{"threadId":"t"}}}`, `{"data":{"threadId":7}}`)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := DecodeAssignment(data)
+		if err != nil {
+			return
+		}
+		if a.HandoffID != "" && !mentions(data, "handoffId") {
+			t.Errorf("handoff id %q from nowhere", a.HandoffID)
+		}
+	})
+}

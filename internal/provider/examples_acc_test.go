@@ -123,6 +123,11 @@ func exampleDirs(t *testing.T) []string {
 		if d.IsDir() && (d.Name() == ".terraform" || strings.HasPrefix(d.Name(), ".") && path != examplesRoot) {
 			return filepath.SkipDir
 		}
+		// Actions run only on Terraform >= 1.14 and only when invoked:
+		// actions_protocol_test.go tests them.
+		if d.IsDir() && path == filepath.Join(examplesRoot, "actions") {
+			return filepath.SkipDir
+		}
 		if !d.IsDir() && strings.HasSuffix(d.Name(), ".tf") {
 			rel, err := filepath.Rel(examplesRoot, filepath.Dir(path))
 			if err != nil {

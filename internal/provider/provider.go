@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -36,7 +37,10 @@ const (
 	EnvRequestsPerSecond = "LEADTERRA_REQUESTS_PER_SECOND"
 )
 
-var _ provider.Provider = (*leadterraProvider)(nil)
+var (
+	_ provider.Provider            = (*leadterraProvider)(nil)
+	_ provider.ProviderWithActions = (*leadterraProvider)(nil)
+)
 
 type leadterraProvider struct {
 	version string
@@ -111,6 +115,7 @@ func (p *leadterraProvider) Configure(ctx context.Context, req provider.Configur
 		tflog.Debug(ctx, "provider configuration has unknown values; deferring client creation")
 		data := &providerData{unknown: true}
 		resp.DataSourceData, resp.ResourceData = data, data
+		resp.ActionData = data
 		return
 	}
 
@@ -148,6 +153,7 @@ func (p *leadterraProvider) Configure(ctx context.Context, req provider.Configur
 	tflog.Debug(ctx, "configured Leadterra client", map[string]any{"base_url": client.BaseURL(), "max_retries": maxRetries})
 	data := &providerData{client: client}
 	resp.DataSourceData, resp.ResourceData = data, data
+	resp.ActionData = data
 }
 
 // apiKey resolves, trims and checks the key; it never repeats the key.
@@ -260,6 +266,14 @@ func (p *leadterraProvider) Resources(context.Context) []func() resource.Resourc
 	}
 }
 
+func (p *leadterraProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewCampaignStartAction,
+		NewCampaignPauseAction,
+		NewReplyAssignAction,
+	}
+}
+
 func (p *leadterraProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewSenderPoolsDataSource,
@@ -272,5 +286,7 @@ func (p *leadterraProvider) DataSources(context.Context) []func() datasource.Dat
 		NewRepliesDataSource,
 		NewSDRsDataSource,
 		NewSDRGmailStatusDataSource,
+		NewSDRInboxDataSource,
+		NewSDRFollowupsDueDataSource,
 	}
 }

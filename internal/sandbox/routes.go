@@ -40,6 +40,7 @@ func (s *Server) routeTable() []*route {
 		newRoute("DELETE /v1/campaigns/:id/leads", completion, s.deleteLeads),
 
 		newRoute("GET /v1/replies", doc, s.listReplies),
+		newRoute("POST /v1/replies/:id/assign", doc, s.assignReply),
 
 		newRoute("POST /v1/suppression-list", doc, s.addSuppression),
 		newRoute("DELETE /v1/suppression-list", completion, s.removeSuppression),
@@ -52,6 +53,14 @@ func (s *Server) routeTable() []*route {
 
 		newRoute("GET /v1/sdrs", doc, s.listSDRs),
 		newRoute("GET /v1/sdr/gmail/status", doc, s.gmailStatus),
+		newRoute("GET /v1/sdr/inbox", doc, s.inbox),
+		newRoute("GET /v1/sdr/followups/due", doc, s.dueFollowups),
+		newRoute("POST /v1/sdr/followups/:id/complete", doc, s.completeFollowup),
+		newRoute("POST /v1/sdr/followups/:id/skip", doc, s.skipFollowup),
+		newRoute("POST /v1/sdr/followups/:id/reschedule", doc, s.rescheduleFollowup),
+		newRoute("POST /v1/sdr/threads/:id/followup/schedule", doc, s.scheduleFollowup),
+		newRoute("POST /v1/sdr/drafts/generate", doc, s.generateDrafts),
+		newRoute("POST /v1/sdr/drafts/:id/send", doc, s.sendDraft),
 	}
 }
 

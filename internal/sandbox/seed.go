@@ -14,7 +14,8 @@ func seedID(prefix string, n int) string { return fmt.Sprintf("%s01jsandb0x%016d
 const SeedCampaignID = "camp_01jsandb0x0000000000000001"
 
 // seed loads demo data shaped after the docs' examples: three pools, five
-// sender accounts in every status, one SDR with Gmail connected, and a
+// sender accounts in every status, one SDR with Gmail connected and an
+// inbox (four threads, one follow-up due and one upcoming), and a
 // running campaign that has sent its first step and got three replies.
 func (s *Server) seed() {
 	now := s.clock()
@@ -65,6 +66,8 @@ func (s *Server) seed() {
 		r.ID, r.CampaignID = seedID("rpl_", i+1), cs.ID
 		s.addReply(r)
 	}
+
+	s.seedInbox(now)
 
 	// Pools last, so the seeding Tick does not eat into the documented numbers.
 	s.pools = []SenderPool{

@@ -26,7 +26,7 @@ type Options struct {
 	// lists that paginate (StyleGuide); default 50, at most 100 per request.
 	PageSize int
 	Style    Style // default StyleReference
-	Seed     bool  // load demo pools, accounts, an SDR and a running campaign with replies
+	Seed     bool  // load demo pools, accounts, an SDR with inbox threads and follow-ups, and a running campaign with replies
 
 	// Logf, if set, receives one line per request: method, path, status and
 	// duration. Bodies, queries and keys are never logged.
@@ -56,7 +56,8 @@ type Server struct {
 	pools      []SenderPool
 	accounts   []SenderAccount
 	sdrs       []sdr
-	day        int // sandbox days elapsed (one per Tick)
+	sdrData    sdrInbox // threads, follow-ups, drafts (sdr_inbox.go)
+	day        int      // sandbox days elapsed (one per Tick)
 
 	faults       []*Fault
 	faultsServed map[FaultKind]int
