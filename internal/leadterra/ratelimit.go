@@ -18,7 +18,10 @@ import (
 //     last rateWindow (at least rateMinSpan), and below the rate in force
 //     when the request was sent. A 429 to a request sent before the rate
 //     last changed is ignored for the rate: it was sent under the old one.
-//   - Attempts are then spaced evenly at that rate. After rateQuiet without
+//     The first rate is measured again when the pause ends, since answers
+//     still on their way at the first 429 got through too.
+//   - Attempts are then spaced evenly at that rate; slots booked before a
+//     429 are booked again. After rateQuiet without
 //     a 429 the rate is raised every rateProbeEvery, by rateProbeStep at
 //     first, the step doubling up to rateProbeMaxStep, until a 429 lowers
 //     it again.
@@ -32,7 +35,7 @@ const (
 	rateQuiet        = 5 * time.Second
 	rateProbeEvery   = 2 * time.Second
 	rateProbeStep    = 0.05
-	rateProbeMaxStep = 0.25
+	rateProbeMaxStep = 0.2
 	rateDecrease     = 0.9 // a 429 under a learned rate lowers it at least this much
 )
 
@@ -49,11 +52,15 @@ type throttle struct {
 	lowered   time.Time // the learned rate was last set from a 429
 	step      float64   // the next raise, as a fraction
 	first     time.Time // the first answer: the window is no longer than the run
-	answers   answerLog
+	settle    bool      // measure the first rate again once notBefore has passed
+	// rebooked is closed when a 429 drops every booked slot: a request
+	// waiting for one books again, after the pause and at the new pace.
+	rebooked chan struct{}
+	answers  answerLog
 }
 
 func newThrottle(fixed float64, logger Logger) *throttle {
-	return &throttle{fixed: fixed, logger: logger}
+	return &throttle{fixed: fixed, logger: logger, rebooked: make(chan struct{})}
 }
 
 // limit is the pacing rate in force; 0 = none. Call with t.mu held.
@@ -69,12 +76,13 @@ func (t *throttle) limit() float64 {
 
 // reserve books the start of one attempt wanted at now: not before
 // notBefore, and one interval after the previous slot when a rate is in
-// force.
-func (t *throttle) reserve(ctx context.Context, now time.Time) time.Time {
+// force. The booking holds until rebooked is closed.
+func (t *throttle) reserve(ctx context.Context, now time.Time) (start time.Time, rebooked <-chan struct{}) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.settleFirst(ctx, now)
 	t.probe(ctx, now)
-	start := now
+	start = now
 	if start.Before(t.notBefore) {
 		start = t.notBefore
 	}
@@ -84,7 +92,31 @@ func (t *throttle) reserve(ctx context.Context, now time.Time) time.Time {
 		}
 		t.next = start.Add(time.Duration(float64(time.Second) / r))
 	}
-	return start
+	return start, t.rebooked
+}
+
+// settleFirst measures the first learned rate again once its pause is
+// over: it was measured while answers to requests already sent were on
+// their way, and only rises. t.mu held.
+func (t *throttle) settleFirst(ctx context.Context, now time.Time) {
+	if !t.settle || now.Before(t.notBefore) {
+		return
+	}
+	t.settle = false
+	if m := t.measure(now); m > t.learned {
+		t.logger.Debug(ctx, "raising the learned Leadterra API rate limit: more answers got through than counted at the 429", map[string]any{
+			"rate_limit_rps": round2(m), "previous_rate_limit_rps": round2(t.learned),
+		})
+		t.learned = m
+		t.rebook()
+	}
+}
+
+// measure is the rate of answers over the last rateWindow, or since the
+// first answer, but at least rateMinSpan. t.mu held.
+func (t *throttle) measure(now time.Time) float64 {
+	span := min(max(now.Sub(t.first), rateMinSpan), rateWindow)
+	return float64(t.answers.count(now.Add(-span), now)) / span.Seconds()
 }
 
 // release gives back the slot reserved at start when it is still the last
@@ -126,12 +158,12 @@ func (t *throttle) observe(ctx context.Context, now, sentAt time.Time, limited b
 	}
 	if pause > 0 && now.Add(pause).After(t.notBefore) {
 		t.notBefore = now.Add(pause)
+		t.rebook()
 	}
 	if sentAt.Before(t.changed) {
 		return
 	}
-	span := min(max(now.Sub(t.first), rateMinSpan), rateWindow)
-	measured := float64(t.answers.count(now.Add(-span), now)) / span.Seconds()
+	measured := t.measure(now)
 	old := t.learned
 	switch {
 	case old == 0 && measured == 0:
@@ -140,6 +172,7 @@ func (t *throttle) observe(ctx context.Context, now, sentAt time.Time, limited b
 		return
 	case old == 0:
 		t.learned = measured
+		t.settle = true
 	case measured == 0:
 		t.learned = old * rateDecrease
 	default:
@@ -147,6 +180,7 @@ func (t *throttle) observe(ctx context.Context, now, sentAt time.Time, limited b
 	}
 	t.learned = max(t.learned, MinRequestsPerSecond)
 	t.changed, t.lowered, t.step = now, now, rateProbeStep
+	t.rebook()
 	fields := map[string]any{
 		"rate_limit_rps": round2(t.learned), "measured_rps": round2(measured),
 		"pause_ms": pause.Milliseconds(),
@@ -159,22 +193,40 @@ func (t *throttle) observe(ctx context.Context, now, sentAt time.Time, limited b
 	t.logger.Warn(ctx, msg, fields)
 }
 
+// rebook drops every booked slot, which was spaced for a pace that has
+// just been replaced, and wakes the requests waiting for one. t.mu held.
+func (t *throttle) rebook() {
+	close(t.rebooked)
+	t.rebooked = make(chan struct{})
+	t.next = time.Time{}
+}
+
 // wait blocks until the attempt may start and returns its start; on
 // cancellation it returns at once with the context's error.
 func (t *throttle) wait(ctx context.Context) (time.Time, error) {
-	now := time.Now()
-	start := t.reserve(ctx, now)
-	if d := start.Sub(now); d > 0 {
+	for {
+		now := time.Now()
+		start, rebooked := t.reserve(ctx, now)
+		d := start.Sub(now)
+		if d <= 0 {
+			return start, nil
+		}
 		timer := time.NewTimer(d)
-		defer timer.Stop()
 		select {
 		case <-ctx.Done():
+			timer.Stop()
 			t.release(start)
 			return start, ctx.Err()
+		case <-rebooked:
+			timer.Stop() // book again
 		case <-timer.C:
+			select {
+			case <-rebooked: // at the same moment: book again
+			default:
+				return start, nil
+			}
 		}
 	}
-	return start, nil
 }
 
 // answerLog counts answers per rateSlot over the last rateWindow.

@@ -21,7 +21,7 @@ func TestThrottleNoLimitBeforeA429(t *testing.T) {
 	ctx := context.Background()
 	for i := range 100 {
 		now := t0.Add(ms(i))
-		if got := th.reserve(ctx, now); !got.Equal(now) {
+		if got, _ := th.reserve(ctx, now); !got.Equal(now) {
 			t.Fatalf("attempt %d delayed to %v without any 429", i, got.Sub(now))
 		}
 		th.observe(ctx, now, now, false, 0)
@@ -33,7 +33,7 @@ func TestThrottleFixedRateSpacesEvenly(t *testing.T) {
 	ctx := context.Background()
 	for i := range 5 {
 		// Five workers asking at once get slots 250 ms apart.
-		if got := th.reserve(ctx, t0); !got.Equal(t0.Add(ms(250 * i))) {
+		if got, _ := th.reserve(ctx, t0); !got.Equal(t0.Add(ms(250 * i))) {
 			t.Errorf("slot %d at %v, want %v", i, got.Sub(t0), ms(250*i))
 		}
 	}
@@ -63,8 +63,8 @@ func TestThrottle429SharedNotBeforeAndLearnedRate(t *testing.T) {
 	// Every worker waits for the shared "not before", then they are paced.
 	notBefore := t0.Add(ms(1011))
 	for i := range 10 {
-		if got, want := th.reserve(ctx, t0.Add(ms(12))), notBefore.Add(ms(100*i)); !got.Equal(want) {
-			t.Errorf("worker %d starts at %v, want %v", i, got.Sub(t0), want.Sub(t0))
+		if got, _ := th.reserve(ctx, t0.Add(ms(12))); !got.Equal(notBefore.Add(ms(100 * i))) {
+			t.Errorf("worker %d starts at %v, want %v", i, got.Sub(t0), notBefore.Add(ms(100*i)).Sub(t0))
 		}
 	}
 	// The other 429s of the same wave were sent before the rate was set:
@@ -108,13 +108,13 @@ func TestThrottleNothingToLearnFrom(t *testing.T) {
 	if th.learned != 0 {
 		t.Errorf("learned %v from a 429 with no answer before it", th.learned)
 	}
-	if got := th.reserve(ctx, t0); !got.Equal(t0.Add(2 * time.Second)) {
+	if got, _ := th.reserve(ctx, t0); !got.Equal(t0.Add(2 * time.Second)) {
 		t.Errorf("start at +%v, want the 2 s pause", got.Sub(t0))
 	}
 	// A refused wait (pause 0: Retry-After beyond the cap) holds no one.
 	th2 := newThrottle(0, nopLogger{})
 	th2.observe(ctx, t0, t0, true, 0)
-	if got := th2.reserve(ctx, t0); !got.Equal(t0) {
+	if got, _ := th2.reserve(ctx, t0); !got.Equal(t0) {
 		t.Errorf("start at +%v after a refused wait, want at once", got.Sub(t0))
 	}
 }
@@ -130,7 +130,7 @@ func TestThrottleProbesBackUpSlowly(t *testing.T) {
 		t.Fatalf("raised to %v before the quiet spell ended", th.learned)
 	}
 	want := 10.0
-	for i, step := range []float64{0.05, 0.10, 0.20, 0.25, 0.25} {
+	for i, step := range []float64{0.05, 0.10, 0.20, 0.20} {
 		at := lowered.Add(rateQuiet + time.Duration(i)*rateProbeEvery)
 		th.reserve(ctx, at)
 		th.reserve(ctx, at.Add(rateProbeEvery-ms(1))) // too soon for another step
@@ -170,9 +170,9 @@ func TestThrottleReleaseGivesBackTheLastSlot(t *testing.T) {
 	th := newThrottle(1, nopLogger{})
 	ctx := context.Background()
 	th.reserve(ctx, t0)
-	second := th.reserve(ctx, t0)
+	second, _ := th.reserve(ctx, t0)
 	th.release(second)
-	if got := th.reserve(ctx, t0); !got.Equal(second) {
+	if got, _ := th.reserve(ctx, t0); !got.Equal(second) {
 		t.Errorf("slot after a release at +%v, want +%v again", got.Sub(t0), second.Sub(t0))
 	}
 }
@@ -208,5 +208,65 @@ func TestClientLearnsRateFromA429(t *testing.T) {
 	}
 	if strings.Contains(spy.text(), "body-marker") {
 		t.Error("the log holds the 429's body")
+	}
+}
+
+// A slot booked before a 429 is not used: the request books again, after
+// the pause and at the new pace.
+func TestThrottleSlotsBookedBeforeA429AreBookedAgain(t *testing.T) {
+	th := newThrottle(5, nopLogger{})
+	ctx := context.Background()
+	var bookings []<-chan struct{}
+	for range 5 {
+		_, rebooked := th.reserve(ctx, t0)
+		bookings = append(bookings, rebooked)
+	}
+	th.observe(ctx, t0.Add(ms(1)), t0, false, 0)
+	th.observe(ctx, t0.Add(ms(2)), t0, true, time.Second)
+	for i, rebooked := range bookings {
+		if !closed(rebooked) {
+			t.Errorf("slot %d booked before the 429 still holds", i)
+		}
+	}
+	if got, rebooked := th.reserve(ctx, t0.Add(ms(800))); !got.Equal(t0.Add(ms(1002))) || closed(rebooked) {
+		t.Errorf("booked again at +%v, want +1.002s (the pause)", got.Sub(t0))
+	}
+}
+
+func closed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
+}
+
+// Answers still on their way at the first 429 count once the pause is over.
+func TestThrottleFirstRateSettlesAfterThePause(t *testing.T) {
+	th := newThrottle(0, nopLogger{})
+	ctx := context.Background()
+	for i := range 3 {
+		th.observe(ctx, t0.Add(ms(i)), t0, false, 0)
+	}
+	th.observe(ctx, t0.Add(ms(3)), t0, true, time.Second)
+	th.observe(ctx, t0.Add(ms(4)), t0, false, 0) // sent before the 429, answered after
+	th.observe(ctx, t0.Add(ms(5)), t0, false, 0)
+	if !approx(th.learned, 3) {
+		t.Fatalf("learned %v at the 429, want 3", th.learned)
+	}
+	th.reserve(ctx, t0.Add(ms(500))) // still in the pause: unchanged
+	if !approx(th.learned, 3) {
+		t.Fatalf("learned %v during the pause, want 3", th.learned)
+	}
+	th.reserve(ctx, t0.Add(ms(1003)))
+	if want := 5 / 1.003; !approx(th.learned, want) {
+		t.Errorf("learned %v after the pause, want %v (5 answers in 1.003 s)", th.learned, want)
+	}
+	// Only once, and only upwards.
+	th.observe(ctx, t0.Add(ms(1100)), t0.Add(ms(1100)), false, 0)
+	th.reserve(ctx, t0.Add(ms(1200)))
+	if want := 5 / 1.003; !approx(th.learned, want) {
+		t.Errorf("learned %v, want it unchanged at %v", th.learned, want)
 	}
 }
