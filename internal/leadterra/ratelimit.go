@@ -24,7 +24,11 @@ import (
 //     429 are booked again. After rateQuiet without
 //     a 429 the rate is raised every rateProbeEvery, by rateProbeStep at
 //     first, the step doubling up to rateProbeMaxStep, until a 429 lowers
-//     it again.
+//     it again; never below half the rate in force, though, since a
+//     measure over a window where the rate was still rising comes out low.
+//   - A rate measured from fewer than rateTrustAnswers answers (a 429 early
+//     in the run, or from a server allowing no burst) is a guess: it is
+//     doubled every second without a 429 instead.
 //
 // The wait happens before an attempt, outside RequestTimeout, so a request
 // queued behind others never times out unsent.
@@ -37,6 +41,8 @@ const (
 	rateProbeStep    = 0.05
 	rateProbeMaxStep = 0.2
 	rateDecrease     = 0.9 // a 429 under a learned rate lowers it at least this much
+	rateMaxDecrease  = 0.5 // and at most this much
+	rateTrustAnswers = 5
 )
 
 // throttle is the pacing shared by every request of a Client.
@@ -48,11 +54,13 @@ type throttle struct {
 	learned   float64   // 0 until the first 429 with answers to measure
 	notBefore time.Time // no attempt starts earlier (Retry-After)
 	next      time.Time // earliest free slot at the pacing rate
+	lastSent  time.Time // latest slot an attempt went out in
 	changed   time.Time // the learned rate was last set (or raised)
 	lowered   time.Time // the learned rate was last set from a 429
 	step      float64   // the next raise, as a fraction
 	first     time.Time // the first answer: the window is no longer than the run
 	settle    bool      // measure the first rate again once notBefore has passed
+	evidence  int       // answers the learned rate was measured from
 	// rebooked is closed when a 429 drops every booked slot: a request
 	// waiting for one books again, after the pause and at the new pace.
 	rebooked chan struct{}
@@ -103,7 +111,9 @@ func (t *throttle) settleFirst(ctx context.Context, now time.Time) {
 		return
 	}
 	t.settle = false
-	if m := t.measure(now); m > t.learned {
+	m, n := t.measure(now)
+	t.evidence = max(t.evidence, n)
+	if m > t.learned {
 		t.logger.Debug(ctx, "raising the learned Leadterra API rate limit: more answers got through than counted at the 429", map[string]any{
 			"rate_limit_rps": round2(m), "previous_rate_limit_rps": round2(t.learned),
 		})
@@ -113,10 +123,12 @@ func (t *throttle) settleFirst(ctx context.Context, now time.Time) {
 }
 
 // measure is the rate of answers over the last rateWindow, or since the
-// first answer, but at least rateMinSpan. t.mu held.
-func (t *throttle) measure(now time.Time) float64 {
+// first answer, but at least rateMinSpan, and how many answers that is.
+// t.mu held.
+func (t *throttle) measure(now time.Time) (float64, int) {
 	span := min(max(now.Sub(t.first), rateMinSpan), rateWindow)
-	return float64(t.answers.count(now.Add(-span), now)) / span.Seconds()
+	n := t.answers.count(now.Add(-span), now)
+	return float64(n) / span.Seconds(), n
 }
 
 // release gives back the slot reserved at start when it is still the last
@@ -131,13 +143,18 @@ func (t *throttle) release(start time.Time) {
 
 // probe raises the learned rate after a quiet spell. t.mu held.
 func (t *throttle) probe(ctx context.Context, now time.Time) {
-	if t.learned == 0 || now.Sub(t.lowered) < rateQuiet || now.Sub(t.changed) < rateProbeEvery {
+	quiet, every, step := rateQuiet, rateProbeEvery, t.step
+	if t.evidence < rateTrustAnswers {
+		quiet, every, step = time.Second, time.Second, 1
+	}
+	if t.learned == 0 || now.Sub(t.lowered) < quiet || now.Sub(t.changed) < every {
 		return
 	}
 	old := t.learned
-	t.learned *= 1 + t.step
+	t.learned *= 1 + step
 	t.step = min(2*t.step, rateProbeMaxStep)
 	t.changed = now
+	t.rebook() // slots booked at the lower rate would hold requests back
 	t.logger.Debug(ctx, "raising the learned Leadterra API rate limit", map[string]any{
 		"rate_limit_rps": round2(t.learned), "previous_rate_limit_rps": round2(old),
 	})
@@ -163,7 +180,7 @@ func (t *throttle) observe(ctx context.Context, now, sentAt time.Time, limited b
 	if sentAt.Before(t.changed) {
 		return
 	}
-	measured := t.measure(now)
+	measured, n := t.measure(now)
 	old := t.learned
 	switch {
 	case old == 0 && measured == 0:
@@ -176,10 +193,10 @@ func (t *throttle) observe(ctx context.Context, now, sentAt time.Time, limited b
 	case measured == 0:
 		t.learned = old * rateDecrease
 	default:
-		t.learned = min(measured, old*rateDecrease)
+		t.learned = max(min(measured, old*rateDecrease), old*rateMaxDecrease)
 	}
 	t.learned = max(t.learned, MinRequestsPerSecond)
-	t.changed, t.lowered, t.step = now, now, rateProbeStep
+	t.changed, t.lowered, t.step, t.evidence = now, now, rateProbeStep, n
 	t.rebook()
 	fields := map[string]any{
 		"rate_limit_rps": round2(t.learned), "measured_rps": round2(measured),
@@ -194,11 +211,25 @@ func (t *throttle) observe(ctx context.Context, now, sentAt time.Time, limited b
 }
 
 // rebook drops every booked slot, which was spaced for a pace that has
-// just been replaced, and wakes the requests waiting for one. t.mu held.
+// just been replaced (or a pause), and wakes the requests waiting for one.
+// t.mu held.
 func (t *throttle) rebook() {
 	close(t.rebooked)
 	t.rebooked = make(chan struct{})
 	t.next = time.Time{}
+	if r := t.limit(); r > 0 && !t.lastSent.IsZero() {
+		// Still one interval after the last attempt that went out.
+		t.next = t.lastSent.Add(time.Duration(float64(time.Second) / r))
+	}
+}
+
+// sent records that an attempt went out in the slot starting at start.
+func (t *throttle) sent(start time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if start.After(t.lastSent) {
+		t.lastSent = start
+	}
 }
 
 // wait blocks until the attempt may start and returns its start; on
@@ -209,6 +240,7 @@ func (t *throttle) wait(ctx context.Context) (time.Time, error) {
 		start, rebooked := t.reserve(ctx, now)
 		d := start.Sub(now)
 		if d <= 0 {
+			t.sent(start)
 			return start, nil
 		}
 		timer := time.NewTimer(d)
@@ -223,6 +255,7 @@ func (t *throttle) wait(ctx context.Context) (time.Time, error) {
 			select {
 			case <-rebooked: // at the same moment: book again
 			default:
+				t.sent(start)
 				return start, nil
 			}
 		}

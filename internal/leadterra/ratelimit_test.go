@@ -270,3 +270,35 @@ func TestThrottleFirstRateSettlesAfterThePause(t *testing.T) {
 		t.Errorf("learned %v, want it unchanged at %v", th.learned, want)
 	}
 }
+
+// A rate measured from few answers is a guess: doubled every quiet second.
+// A later 429 lowers it by half at most, and trusts the measure.
+func TestThrottleGuessDoublesThenHalvesAtMost(t *testing.T) {
+	th := newThrottle(0, nopLogger{})
+	ctx := context.Background()
+	th.observe(ctx, t0, t0, false, 0)
+	th.observe(ctx, t0.Add(ms(1)), t0, true, 0) // 1 answer: 1 req/s
+	want := 1.0
+	for i := range 5 {
+		th.reserve(ctx, t0.Add(time.Duration(i+1)*time.Second+ms(1)))
+		want *= 2
+		if !approx(th.learned, want) {
+			t.Fatalf("second %d: %v req/s, want %v", i+1, th.learned, want)
+		}
+	}
+	// 20 answers over the last second, then a 429 at 32 req/s: the measure
+	// over the 5 s window (21 answers) would say about 4; half is the floor.
+	for i := range 20 {
+		at := t0.Add(5*time.Second + ms(50*i))
+		th.observe(ctx, at, at, false, 0)
+	}
+	at := t0.Add(6 * time.Second)
+	th.observe(ctx, at, at, true, 0)
+	if !approx(th.learned, 16) {
+		t.Fatalf("after the 429: %v req/s, want 16 (half of 32)", th.learned)
+	}
+	th.reserve(ctx, at.Add(2*time.Second)) // now trusted: the 5 s quiet applies
+	if !approx(th.learned, 16) {
+		t.Errorf("raised to %v 2 s after a measured 429, want 16 until 5 s", th.learned)
+	}
+}
