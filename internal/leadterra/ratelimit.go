@@ -15,17 +15,17 @@ import (
 //   - A 429 sets one shared "not before" time, from Retry-After or else the
 //     backoff of that attempt: no attempt of any request starts earlier.
 //   - It also sets a learned rate: the answers that got through over the
-//     last rateWindow (at least rateMinSpan), and below the rate in force
-//     when the request was sent. A 429 to a request sent before the rate
+//     last rateWindow (at least rateMinSpan), and between rateMaxDecrease
+//     and rateDecrease of the rate in force when the request was sent (a
+//     window where the rate was still rising measures low). A 429 to a request sent before the rate
 //     last changed is ignored for the rate: it was sent under the old one.
 //     The first rate is measured again when the pause ends, since answers
 //     still on their way at the first 429 got through too.
 //   - Attempts are then spaced evenly at that rate; slots booked before a
-//     429 are booked again. After rateQuiet without
-//     a 429 the rate is raised every rateProbeEvery, by rateProbeStep at
+//     change of rate or pause are booked again. After rateQuiet without a
+//     429 the rate is raised every rateProbeEvery, by rateProbeStep at
 //     first, the step doubling up to rateProbeMaxStep, until a 429 lowers
-//     it again; never below half the rate in force, though, since a
-//     measure over a window where the rate was still rising comes out low.
+//     it again.
 //   - A rate measured from fewer than rateTrustAnswers answers (a 429 early
 //     in the run, or from a server allowing no burst) is a guess: it is
 //     doubled every second without a 429 instead.
@@ -40,8 +40,8 @@ const (
 	rateProbeEvery   = 2 * time.Second
 	rateProbeStep    = 0.05
 	rateProbeMaxStep = 0.2
-	rateDecrease     = 0.9 // a 429 under a learned rate lowers it at least this much
-	rateMaxDecrease  = 0.5 // and at most this much
+	rateDecrease     = 0.9 // a 429 under a learned rate leaves at most this share of it
+	rateMaxDecrease  = 0.5 // and at least this share
 	rateTrustAnswers = 5
 )
 
@@ -61,8 +61,9 @@ type throttle struct {
 	first     time.Time // the first answer: the window is no longer than the run
 	settle    bool      // measure the first rate again once notBefore has passed
 	evidence  int       // answers the learned rate was measured from
-	// rebooked is closed when a 429 drops every booked slot: a request
-	// waiting for one books again, after the pause and at the new pace.
+	// rebooked is closed when a new pause or rate drops every booked slot:
+	// a request waiting for one books again, after the pause, at the new
+	// pace.
 	rebooked chan struct{}
 	answers  answerLog
 }
