@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -59,6 +60,7 @@ type config struct {
 	noWorkspace    keyList
 	documentedOnly bool
 	pageSize       int
+	rateLimit      float64
 	style          sandbox.Style
 	seed           bool
 	envFile        string
@@ -78,6 +80,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Var(&cfg.noWorkspace, "noworkspace-key", "key without a workspace: 404 workspace_not_found (repeatable)")
 	fs.BoolVar(&cfg.documentedOnly, "documented-only", false, "serve only the documented endpoints (completions answer 404) and ignore Idempotency-Key, which the docs do not show")
 	fs.IntVar(&cfg.pageSize, "page-size", 0, "items per page of the lists that paginate (guide style), 1-100; 0 = 50")
+	fs.Float64Var(&cfg.rateLimit, "rate-limit", 0, "requests per second allowed per API key (token bucket of one second's worth, at least 1); over it: 429 with Retry-After. 0 = no limit")
 	style := fs.String("style", "reference", "response style: reference, guide, concept, data or rotate")
 	fs.BoolVar(&cfg.seed, "seed", true, "load demo pools, sender accounts, an SDR with an inbox and follow-ups, and a running campaign with replies")
 	fs.StringVar(&cfg.envFile, "env-file", "", "after listening, write LEADTERRA_BASE_URL and LEADTERRA_API_KEY to this file (atomically)")
@@ -97,6 +100,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg.style = st
 	if cfg.tick < 0 {
 		return cfg, errors.New("-tick must not be negative")
+	}
+	if cfg.rateLimit < 0 || math.IsNaN(cfg.rateLimit) || math.IsInf(cfg.rateLimit, 0) {
+		return cfg, errors.New("-rate-limit must be a finite number, 0 or more")
 	}
 	if cfg.pageSize < 0 || cfg.pageSize > 100 {
 		return cfg, errors.New("-page-size must be between 0 and 100")
@@ -154,6 +160,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	opts := sandbox.Options{
 		Keys: cfg.keys, ReadOnlyKeys: cfg.readOnly, NoAccessKeys: cfg.noAccess, NoWorkspaceKeys: cfg.noWorkspace,
 		DocumentedOnly: cfg.documentedOnly, Style: cfg.style, Seed: cfg.seed, PageSize: cfg.pageSize,
+		RateLimit: cfg.rateLimit,
 	}
 	if !cfg.quiet {
 		logger := log.New(stderr, "", log.LstdFlags)
@@ -254,6 +261,11 @@ func printBanner(w io.Writer, cfg config, url string) {
 		tick = "every " + cfg.tick.String()
 	}
 	fmt.Fprintf(w, "Tick:  %s\n", tick)
+	limit := "off"
+	if cfg.rateLimit > 0 {
+		limit = fmt.Sprintf("%g requests/s per key (burst %d), 429 with Retry-After beyond", cfg.rateLimit, sandbox.RateLimitBurst(cfg.rateLimit))
+	}
+	fmt.Fprintf(w, "Rate limit: %s\n", limit)
 }
 
 // writeFileAtomic writes via a temp file and rename, so a script polling

@@ -116,6 +116,9 @@ func TestParseFlags(t *testing.T) {
 		{[]string{"-page-size", "-1"}, "page-size"},
 		{[]string{"-page-size", "10"}, ""},
 		{[]string{"extra"}, "unexpected"},
+		{[]string{"-rate-limit", "-1"}, "rate-limit"},
+		{[]string{"-rate-limit", "NaN"}, "rate-limit"},
+		{[]string{"-rate-limit", "2.5"}, ""},
 	}
 	for _, tt := range tests {
 		cfg, err := parseFlags(tt.args, io.Discard)
@@ -133,5 +136,50 @@ func TestParseFlags(t *testing.T) {
 	cfg, _ = parseFlags([]string{"-key", "a", "-key", "b,c", "-noaccess-key", "n"}, io.Discard)
 	if strings.Join(cfg.keys, " ") != "a b c" || len(cfg.noAccess) != 1 {
 		t.Errorf("%+v", cfg)
+	}
+}
+
+func TestRunRateLimit(t *testing.T) {
+	env := filepath.Join(t.TempDir(), "sandbox.env")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-env-file", env, "-rate-limit", "1", "-documented-only", "-quiet"}, &out, &errOut)
+	}()
+	var base string
+	for deadline := time.Now().Add(5 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
+		if b, err := os.ReadFile(env); err == nil {
+			for _, line := range strings.Split(string(b), "\n") {
+				if v, ok := strings.CutPrefix(line, "LEADTERRA_BASE_URL="); ok {
+					base = v
+				}
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("env file never appeared")
+		}
+	}
+	var statuses []string
+	for range 2 {
+		req, _ := http.NewRequest("GET", base+"/v1/sdrs", nil)
+		req.Header.Set("Authorization", "Bearer sk_test_sandbox")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		statuses = append(statuses, resp.Status+" Retry-After="+resp.Header.Get("Retry-After"))
+	}
+	if statuses[0] != "200 OK Retry-After=" || statuses[1] != "429 Too Many Requests Retry-After=1" {
+		t.Errorf("two requests at once under -rate-limit 1: %q", statuses)
+	}
+	if !strings.Contains(out.String(), "Rate limit: 1 requests/s per key (burst 1)") {
+		t.Errorf("banner does not show the limit:\n%s", out.String())
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }

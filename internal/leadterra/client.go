@@ -16,7 +16,6 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/hashicorp/go-retryablehttp"
-	"golang.org/x/time/rate"
 )
 
 // DefaultBaseURL is the production API.
@@ -51,7 +50,8 @@ type Config struct {
 	// RequestTimeout bounds each attempt.
 	RequestTimeout time.Duration
 	// RequestsPerSecond throttles this client; 0 means no limit, else it
-	// must be at least MinRequestsPerSecond.
+	// must be at least MinRequestsPerSecond. A rate learned from 429s
+	// (ratelimit.go) may pace it lower.
 	RequestsPerSecond float64
 	RetryWaitMin      time.Duration
 	RetryWaitMax      time.Duration
@@ -65,12 +65,12 @@ type Config struct {
 
 // Client talks to one Leadterra workspace with one key.
 type Client struct {
-	base    *url.URL
-	key     string
-	ua      string
-	http    *http.Client
-	logger  Logger
-	limiter *rate.Limiter
+	base     *url.URL
+	key      string
+	ua       string
+	http     *http.Client
+	logger   Logger
+	throttle *throttle // shared by every request (ratelimit.go)
 
 	// maxBody is the most of one answer read (maxResponseBytes; tests
 	// lower it).
@@ -121,11 +121,9 @@ func New(cfg Config) (*Client, error) {
 	if c.logger == nil {
 		c.logger = nopLogger{}
 	}
-	if cfg.RequestsPerSecond > 0 {
-		// Burst 1: requests are spaced evenly. A burst of one second's
-		// worth would let twice the configured rate through in a second.
-		c.limiter = rate.NewLimiter(rate.Limit(cfg.RequestsPerSecond), 1)
-	}
+	// Requests are spaced evenly (no burst): a burst of one second's worth
+	// would let twice the configured rate through in a second.
+	c.throttle = newThrottle(cfg.RequestsPerSecond, c.logger)
 	transport := cfg.Transport
 	if transport == nil {
 		// A private copy, so that nothing else in the process (another
@@ -142,7 +140,7 @@ func New(cfg Config) (*Client, error) {
 		}
 	}
 	c.http = &http.Client{
-		Transport: &limitedTransport{next: transport, limiter: c.limiter},
+		Transport: transport,
 		Timeout:   cfg.RequestTimeout,
 		// No redirect is followed. None is documented, and following one
 		// could re-send the key over http or to another port or host, or
@@ -219,22 +217,6 @@ type nopLogger struct{}
 func (nopLogger) Debug(context.Context, string, map[string]any) {}
 func (nopLogger) Warn(context.Context, string, map[string]any)  {}
 
-// limitedTransport applies the client-side rate limit to every attempt,
-// retries included; Wait returns at once when the run is cancelled.
-type limitedTransport struct {
-	next    http.RoundTripper
-	limiter *rate.Limiter
-}
-
-func (t *limitedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if t.limiter != nil {
-		if err := t.limiter.Wait(r.Context()); err != nil {
-			return nil, err
-		}
-	}
-	return t.next.RoundTrip(r)
-}
-
 type ctxKey int
 
 const replaySafeKey ctxKey = 0
@@ -301,14 +283,25 @@ func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
 	}
 	ctx = context.WithValue(ctx, replaySafeKey, safe)
 	for attempt := 0; ; attempt++ {
+		// Every attempt, retries included, waits for the client's shared
+		// pacing and any "not before" a 429 set (ratelimit.go).
+		sentAt, err := c.throttle.wait(ctx)
+		if err != nil {
+			return nil, c.finalError(req, safe, c.transportError(ctx, req, err))
+		}
 		out := c.doOnce(ctx, req, payload)
 		if out.err == nil {
+			c.throttle.observe(ctx, time.Now(), sentAt, false, 0)
 			return out.raw, nil
 		}
 		if ctx.Err() != nil {
 			return nil, c.finalError(req, safe, c.transportError(ctx, req, ctx.Err()))
 		}
 		wait, again, reason := c.retryAfter(ctx, out, attempt)
+		if out.resp != nil {
+			limited := out.resp.StatusCode == http.StatusTooManyRequests
+			c.throttle.observe(ctx, time.Now(), sentAt, limited, wait)
+		}
 		if !again {
 			return nil, c.finalError(req, safe, out.err)
 		}
@@ -337,7 +330,9 @@ func (c *Client) finalError(req request, safe bool, err error) error {
 }
 
 // retryAfter decides whether the attempt that produced out is repeated,
-// after how long, and why (for the log).
+// after how long, and why (for the log). The wait is given even when the
+// budget is spent (a 429's pause holds every request back), but is 0 for a
+// Retry-After beyond the cap.
 func (c *Client) retryAfter(ctx context.Context, out outcome, attempt int) (time.Duration, bool, string) {
 	var retry bool
 	var reason string
@@ -366,18 +361,19 @@ func (c *Client) retryAfter(ctx context.Context, out outcome, attempt int) (time
 		retry, _ = checkRetry(ctx, nil, out.sendErr)
 		reason = "connection error"
 	}
-	if !retry || attempt >= c.maxRetries {
+	wait := asked
+	if wait == 0 {
+		// Exponential backoff with full jitter between min and the step.
+		step := c.retryWaitMin << min(attempt, 20)
+		if step <= 0 || step > c.retryWaitMax {
+			step = c.retryWaitMax
+		}
+		wait = c.retryWaitMin + jitter(step-c.retryWaitMin)
+	}
+	if !retry {
 		return 0, false, ""
 	}
-	if asked > 0 {
-		return asked, true, reason
-	}
-	// Exponential backoff with full jitter between min and the step.
-	step := c.retryWaitMin << min(attempt, 20)
-	if step <= 0 || step > c.retryWaitMax {
-		step = c.retryWaitMax
-	}
-	return c.retryWaitMin + jitter(step-c.retryWaitMin), true, reason
+	return wait, attempt < c.maxRetries, reason
 }
 
 // doOnce performs one attempt of req and reads the answer.

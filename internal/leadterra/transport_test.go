@@ -83,9 +83,9 @@ func TestPlainHTTPBaseURLUsesNoProxy(t *testing.T) {
 		t.Helper()
 		c, err := New(Config{BaseURL: base, APIKey: testKey})
 		mustOK(t, err)
-		tr, ok := c.http.Transport.(*limitedTransport).next.(*http.Transport)
+		tr, ok := c.http.Transport.(*http.Transport)
 		if !ok {
-			t.Fatalf("transport is %T", c.http.Transport.(*limitedTransport).next)
+			t.Fatalf("transport is %T", c.http.Transport)
 		}
 		return tr.Proxy != nil
 	}

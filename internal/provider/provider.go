@@ -96,7 +96,7 @@ func (p *leadterraProvider) Schema(_ context.Context, _ provider.SchemaRequest, 
 			},
 			"requests_per_second": schema.Float64Attribute{
 				Optional:            true,
-				MarkdownDescription: fmt.Sprintf("Client-side limit on requests per second, shared by every resource and data source using this provider configuration for the whole run, to stay under the API's per-key rate limit (Leadterra publishes no numbers). Requests are spaced evenly; fractions are allowed (`0.5` is one request every two seconds), down to `%g` (one request every %s); `0` means no limit. Defaults to the `%s` environment variable, else no limit.", leadterra.MinRequestsPerSecond, time.Duration(float64(time.Second)/leadterra.MinRequestsPerSecond), EnvRequestsPerSecond),
+				MarkdownDescription: fmt.Sprintf("Client-side limit on requests per second, shared by every resource and data source using this provider configuration for the whole run, to stay under the API's per-key rate limit (Leadterra publishes no numbers). Without it the provider learns the limit from 429 answers (it waits as their `Retry-After` asks, then spaces requests at the rate that was getting through), so a single run needs no setting; set it when several runs or tools share the key. Requests are spaced evenly; fractions are allowed (`0.5` is one request every two seconds), down to `%g` (one request every %s); `0` means no limit. Defaults to the `%s` environment variable, else no limit.", leadterra.MinRequestsPerSecond, time.Duration(float64(time.Second)/leadterra.MinRequestsPerSecond), EnvRequestsPerSecond),
 				Validators:          []validator.Float64{requestsPerSecondValidator{}},
 			},
 		},

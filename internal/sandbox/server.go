@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // Options configures a Server.
@@ -27,6 +29,10 @@ type Options struct {
 	PageSize int
 	Style    Style // default StyleReference
 	Seed     bool  // load demo pools, accounts, an SDR with inbox threads and follow-ups, and a running campaign with replies
+	// RateLimit, when positive, limits each API key to this many requests
+	// per second (a token bucket, see ratelimit.go; SetRateLimit changes
+	// it): requests over it are answered 429 with Retry-After.
+	RateLimit float64
 
 	// Logf, if set, receives one line per request: method, path, status and
 	// duration. Bodies, queries and keys are never logged.
@@ -61,6 +67,9 @@ type Server struct {
 
 	faults       []*Fault
 	faultsServed map[FaultKind]int
+	rateLimit    float64                  // requests/s per key; 0 = off
+	buckets      map[string]*rate.Limiter // per key, made on first use
+	rateLimited  int
 	idem         idemStore
 
 	counts map[string]int
@@ -85,6 +94,8 @@ func New(opts Options) *Server {
 		replies:        map[string]*Reply{},
 		suppressed:     map[string]time.Time{},
 		faultsServed:   map[FaultKind]int{},
+		rateLimit:      max(0, opts.RateLimit),
+		buckets:        map[string]*rate.Limiter{},
 		idem:           newIdemStore(),
 		counts:         map[string]int{},
 	}
@@ -147,8 +158,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.serve(w, r, &status)
 }
 
-// serve is the request pipeline: auth → routing → counting → fault →
-// idempotent replay or handler → after-acting fault → write.
+// serve is the request pipeline: auth → rate limit → routing → counting →
+// fault → idempotent replay or handler → after-acting fault → write.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, status *int) {
 	s.mu.Lock()
 	s.total++
@@ -160,6 +171,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, status *int) {
 	send := func(resp response) { *status = resp.status; writeResponse(w, resp, false) }
 
 	if resp := c.authorize(); resp != nil {
+		send(*resp)
+		return
+	}
+	if resp := s.limitRate(c); resp != nil {
 		send(*resp)
 		return
 	}
@@ -340,11 +355,12 @@ func (s *Server) TotalWrites() int {
 	return s.writes
 }
 
-// ResetCounts zeroes request counts, totals, writes and FaultsServed.
+// ResetCounts zeroes request counts, totals, writes, RateLimited and
+// FaultsServed.
 func (s *Server) ResetCounts() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	clear(s.counts)
 	clear(s.faultsServed)
-	s.total, s.writes = 0, 0
+	s.total, s.writes, s.rateLimited = 0, 0, 0
 }
