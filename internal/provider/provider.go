@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -36,7 +37,10 @@ const (
 	EnvRequestsPerSecond = "LEADTERRA_REQUESTS_PER_SECOND"
 )
 
-var _ provider.Provider = (*leadterraProvider)(nil)
+var (
+	_ provider.Provider                  = (*leadterraProvider)(nil)
+	_ provider.ProviderWithListResources = (*leadterraProvider)(nil)
+)
 
 type leadterraProvider struct {
 	version string
@@ -111,6 +115,7 @@ func (p *leadterraProvider) Configure(ctx context.Context, req provider.Configur
 		tflog.Debug(ctx, "provider configuration has unknown values; deferring client creation")
 		data := &providerData{unknown: true}
 		resp.DataSourceData, resp.ResourceData = data, data
+		resp.ListResourceData = data
 		return
 	}
 
@@ -148,6 +153,7 @@ func (p *leadterraProvider) Configure(ctx context.Context, req provider.Configur
 	tflog.Debug(ctx, "configured Leadterra client", map[string]any{"base_url": client.BaseURL(), "max_retries": maxRetries})
 	data := &providerData{client: client}
 	resp.DataSourceData, resp.ResourceData = data, data
+	resp.ListResourceData = data
 }
 
 // apiKey resolves, trims and checks the key; it never repeats the key.
@@ -272,5 +278,12 @@ func (p *leadterraProvider) DataSources(context.Context) []func() datasource.Dat
 		NewRepliesDataSource,
 		NewSDRsDataSource,
 		NewSDRGmailStatusDataSource,
+	}
+}
+
+func (p *leadterraProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewCampaignListResource,
+		NewWebhookListResource,
 	}
 }
