@@ -8,7 +8,9 @@
 #      dev_overrides point at that build (no init needed);
 #   3. rename the schema's key (registry.opentofu.org/leadterra/leadterra) to
 #      `leadterra`, the key tfplugindocs looks up;
-#   4. `go tool tfplugindocs generate --providers-schema ...` into docs/,
+#   4. add the list resource schemas, which no pinned CLI exports
+#      (scripts/list-resource-schemas);
+#   5. `go tool tfplugindocs generate --providers-schema ...` into docs/,
 #      then `tfplugindocs validate`.
 #
 # Environment: DOCS_CLI=tofu|terraform (default tofu), which pinned CLI in
@@ -91,6 +93,26 @@ else
   sed -E "s#\"registry\.(terraform\.io|opentofu\.org)/leadterra/${PROVIDER_NAME}\":#\"${PROVIDER_NAME}\":#" \
     "${TMP}/schema.cli.json" >"${TMP}/schema.json"
   grep -q "\"${PROVIDER_NAME}\":{" "${TMP}/schema.json" || die "could not re-key the provider schema"
+fi
+
+# Neither pinned CLI exports list resource schemas (Terraform 1.5.7 predates
+# them, OpenTofu has none): take them from the provider itself, unless the
+# CLI already did.
+log "Adding the list resource schemas"
+(cd "${ROOT}" && go run ./scripts/list-resource-schemas) >"${TMP}/list.json"
+if command -v python3 >/dev/null 2>&1; then
+  python3 - "${TMP}/schema.json" "${TMP}/list.json" "${PROVIDER_NAME}" <<'PY'
+import json, sys
+path, lists, name = sys.argv[1:4]
+with open(path) as f:
+    doc = json.load(f)
+with open(lists) as f:
+    doc["provider_schemas"][name].setdefault("list_resource_schemas", json.load(f))
+with open(path, "w") as f:
+    json.dump(doc, f)
+PY
+else
+  log "python3 not found: list resources are left out of docs/"
 fi
 
 cd "${ROOT}"

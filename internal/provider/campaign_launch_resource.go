@@ -171,6 +171,7 @@ func (r *campaignLaunchResource) Create(ctx context.Context, req resource.Create
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, identityCampaignID, plan.CampaignID.ValueString(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -179,6 +180,7 @@ func (r *campaignLaunchResource) Create(ctx context.Context, req resource.Create
 func (r *campaignLaunchResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state launchModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	setIdentity(ctx, resp.Identity, identityCampaignID, state.CampaignID.ValueString(), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || (r.data != nil && r.data.unknown) {
 		return
 	}
@@ -219,6 +221,7 @@ func (r *campaignLaunchResource) Update(ctx context.Context, req resource.Update
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, identityCampaignID, plan.CampaignID.ValueString(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -244,21 +247,26 @@ func (r *campaignLaunchResource) ImportState(ctx context.Context, req resource.I
 	if client == nil {
 		return
 	}
-	found, err := client.LookupCampaign(ctx, req.ID)
+	id := importID(ctx, req, identityCampaignID, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	found, err := client.LookupCampaign(ctx, id)
 	if err != nil {
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the launch of", Object: campaignObject(req.ID)}, err)
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the launch of", Object: campaignObject(id)}, err)
 		return
 	}
 	switch found.Presence {
 	case leadterra.Gone:
-		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "campaign", req.ID, diagnostics.CampaignNotFoundProof))
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "campaign", id, diagnostics.CampaignNotFoundProof))
 		return
 	case leadterra.ExistsNotOffered:
 		resp.Diagnostics.AddError("Leadterra cannot read a campaign's status",
 			fmt.Sprintf("Campaign %q exists, but this Leadterra API offers no GET /v1/campaigns/:id, so whether it is sending cannot be imported. "+
-				"Import is not needed: declare the leadterra_campaign_launch resource and apply. Starting a running campaign and pausing a paused one change nothing, so the apply only makes the campaign match paused.", req.ID))
+				"Import is not needed: declare the leadterra_campaign_launch resource and apply. Starting a running campaign and pausing a paused one change nothing, so the apply only makes the campaign match paused.", id))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("campaign_id"), req.ID)...)
+	setIdentity(ctx, resp.Identity, identityCampaignID, id, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("campaign_id"), id)...)
 }

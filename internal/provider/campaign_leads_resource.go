@@ -62,7 +62,7 @@ const campaignLeadsDescription = "The leads one configuration enrolls in one Lea
 	"Applies send only what changed: new and edited leads are upserted through `POST /v1/campaigns/:id/leads/bulk` in batches of `batch_size`, and leads removed from `leads` (all of them, on destroy) are unenrolled through `DELETE /v1/campaigns/:id/leads` where the API offers it. " +
 	"The documented API has no way to list or unenroll leads: against it, changes made outside Terraform are not seen, and removed leads stay enrolled, which a warning says. " +
 	"Suppressed addresses are skipped by the API: a warning lists them and `skipped_emails` keeps them.\n\n" +
-	"Import by campaign id adopts every lead enrolled in the campaign; it needs the lead listing (`GET /v1/campaigns/:id/leads`).\n\n" +
+	"Import by campaign id (or, on Terraform or OpenTofu 1.12 and later, by the identity `{ campaign_id = \"camp_…\" }`) adopts every lead enrolled in the campaign; it needs the lead listing (`GET /v1/campaigns/:id/leads`).\n\n" +
 	"**A failed apply keeps its progress.** If a bulk request fails after earlier ones went through, the error says how many leads were sent, and the state records every lead enrolled so far: the next apply sends only what is missing, and a destroy unenrolls them. " +
 	"After a failed create Terraform marks the resource tainted and plans to replace it; that replacement keeps the leads already enrolled (nothing is unenrolled and sent again) and sends only the others.\n\n" +
 	"The lead listing is read page by page to its end (the provider asks 100 leads a page; a smaller page limit only means more pages). If a listing stops short of the total it announces (a server that repeats a page, or the safety cap of 100,000 pages), the leads it did not show keep their last known state, so nothing is planned for them, and a warning says how many leads were read.\n\n" +
@@ -163,6 +163,7 @@ func (r *campaignLeadsResource) Create(ctx context.Context, req resource.CreateR
 	plan.ID = types.StringValue(id)
 	plan.setCounts(out.counts.Enrolled, out.counts.Updated, out.skippedCount())
 	plan.SkippedEmails = emailSetValue(out.skipped)
+	setIdentity(ctx, resp.Identity, identityCampaignID, id, &resp.Diagnostics)
 	if !ok {
 		// A batch failed after others went through: the state records every
 		// lead enrolled, with the error, so that a destroy or a later apply
@@ -182,6 +183,7 @@ func (r *campaignLeadsResource) Create(ctx context.Context, req resource.CreateR
 func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state campaignLeadsModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	setIdentity(ctx, resp.Identity, identityCampaignID, state.CampaignID.ValueString(), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || (r.data != nil && r.data.unknown) {
 		return // unknown provider configuration: keep the last known state
 	}
@@ -250,6 +252,7 @@ func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateR
 		return
 	}
 	id := state.CampaignID.ValueString()
+	setIdentity(ctx, resp.Identity, identityCampaignID, id, &resp.Diagnostics)
 	prior := leadsOf(state.Leads, &resp.Diagnostics)
 	planned := leadsOf(plan.Leads, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -362,7 +365,10 @@ func (r *campaignLeadsResource) ImportState(ctx context.Context, req resource.Im
 	if client == nil {
 		return
 	}
-	id := req.ID
+	id := importID(ctx, req, identityCampaignID, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	listed, presence, err := client.ListLeads(ctx, id)
 	if err != nil {
 		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import the leads of", Object: campaignObject(id)}, err)
@@ -391,5 +397,6 @@ func (r *campaignLeadsResource) ImportState(ctx context.Context, req resource.Im
 	}
 	// As if these leads had just been enrolled: the history is unknown.
 	m.setCounts(int64(len(leads)), 0, 0)
+	setIdentity(ctx, resp.Identity, identityCampaignID, id, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

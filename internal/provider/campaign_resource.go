@@ -51,7 +51,7 @@ func (r *campaignResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"**Reads.** Where the API offers `GET /v1/campaigns/:id`, refresh reads the campaign back. The documented API has no campaign read: there the documented stats endpoint proves that the campaign still exists and Terraform keeps the last known attributes (changes made in the dashboard are not seen). Only a `campaign_not_found` answer removes the campaign from state, with a warning; a 401 or 403 is an error, never \"gone\".\n\n" +
 			"**Changes.** A new `name` or `sequence_steps` is sent through `PATCH /v1/campaigns/:id` where the API offers it. Where it does not, the apply fails with an error that says so and shows how to replace the campaign (`terraform apply -replace=…`).\n\n" +
 			"**Destroy.** Where the API offers `DELETE /v1/campaigns/:id`, destroy deletes the campaign. The documented API cannot delete campaigns: there destroy pauses the campaign if it is running, removes it from state and warns that it **remains in the workspace** (as a paused campaign or a draft, sending nothing): delete it in the Leadterra dashboard. A campaign that is already gone counts as deleted.\n\n" +
-			"Import by campaign id (`camp_…`) needs `GET /v1/campaigns/:id`.",
+			"Import by campaign id (`camp_…`), or by the identity `{ id = \"camp_…\" }` on Terraform or OpenTofu 1.12 and later, needs `GET /v1/campaigns/:id`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -162,6 +162,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.afterWrite(camp)
+	setIdentity(ctx, resp.Identity, identityID, plan.ID.ValueString(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -171,6 +172,7 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, identityID, state.ID.ValueString(), &resp.Diagnostics)
 	if r.data != nil && r.data.unknown {
 		return // provider not configurable yet: keep the last known state
 	}
@@ -225,6 +227,7 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	plan.afterWrite(camp)
+	setIdentity(ctx, resp.Identity, identityID, id, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -256,19 +259,24 @@ func (r *campaignResource) ImportState(ctx context.Context, req resource.ImportS
 	if client == nil {
 		return
 	}
-	found, err := client.LookupCampaign(ctx, req.ID)
+	id := importID(ctx, req, identityID, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	found, err := client.LookupCampaign(ctx, id)
 	if err != nil {
-		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import", Object: campaignObject(req.ID)}, err)
+		diagnostics.Add(&resp.Diagnostics, diagnostics.Op{Action: "import", Object: campaignObject(id)}, err)
 		return
 	}
 	switch found.Presence {
 	case leadterra.Gone:
-		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "campaign", req.ID, diagnostics.CampaignNotFoundProof))
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "campaign", id, diagnostics.CampaignNotFoundProof))
 		return
 	case leadterra.ExistsNotOffered:
 		resp.Diagnostics.AddError("Leadterra cannot read campaigns back",
-			fmt.Sprintf("Campaign %q exists, but this Leadterra API offers no GET /v1/campaigns/:id, so its name and steps cannot be imported. Keep managing it in the dashboard, or create a new campaign with Terraform.", req.ID))
+			fmt.Sprintf("Campaign %q exists, but this Leadterra API offers no GET /v1/campaigns/:id, so its name and steps cannot be imported. Keep managing it in the dashboard, or create a new campaign with Terraform.", id))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	setIdentity(ctx, resp.Identity, identityID, id, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -38,8 +39,9 @@ const (
 )
 
 var (
-	_ provider.Provider            = (*leadterraProvider)(nil)
-	_ provider.ProviderWithActions = (*leadterraProvider)(nil)
+	_ provider.Provider                  = (*leadterraProvider)(nil)
+	_ provider.ProviderWithActions       = (*leadterraProvider)(nil)
+	_ provider.ProviderWithListResources = (*leadterraProvider)(nil)
 )
 
 type leadterraProvider struct {
@@ -115,7 +117,7 @@ func (p *leadterraProvider) Configure(ctx context.Context, req provider.Configur
 		tflog.Debug(ctx, "provider configuration has unknown values; deferring client creation")
 		data := &providerData{unknown: true}
 		resp.DataSourceData, resp.ResourceData = data, data
-		resp.ActionData = data
+		resp.ActionData, resp.ListResourceData = data, data
 		return
 	}
 
@@ -153,7 +155,7 @@ func (p *leadterraProvider) Configure(ctx context.Context, req provider.Configur
 	tflog.Debug(ctx, "configured Leadterra client", map[string]any{"base_url": client.BaseURL(), "max_retries": maxRetries})
 	data := &providerData{client: client}
 	resp.DataSourceData, resp.ResourceData = data, data
-	resp.ActionData = data
+	resp.ActionData, resp.ListResourceData = data, data
 }
 
 // apiKey resolves, trims and checks the key; it never repeats the key.
@@ -288,5 +290,12 @@ func (p *leadterraProvider) DataSources(context.Context) []func() datasource.Dat
 		NewSDRGmailStatusDataSource,
 		NewSDRInboxDataSource,
 		NewSDRFollowupsDueDataSource,
+	}
+}
+
+func (p *leadterraProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewCampaignListResource,
+		NewWebhookListResource,
 	}
 }

@@ -46,7 +46,7 @@ const webhookDescription = "A Leadterra webhook: an https endpoint that receives
 	"Where it does not, Terraform keeps the last known state (changes made in the dashboard are not seen), a change of `url` or `events` is planned as a replacement (a new webhook is registered), " +
 	"and destroying — also the old webhook of a replacement — leaves the webhook registered, with a warning naming it: remove it in the Leadterra dashboard, or it keeps receiving deliveries. " +
 	"The plan shows which of the two will happen: Terraform asks the API during the plan.\n\n" +
-	"Import by webhook id (`wh_…`) needs `GET /v1/webhooks/:id`."
+	"Import by webhook id (`wh_…`), or by the identity `{ id = \"wh_…\" }` on Terraform or OpenTofu 1.12 and later, needs `GET /v1/webhooks/:id`."
 
 func (r *webhookResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_webhook"
@@ -164,12 +164,14 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	plan.afterWrite(wh)
+	setIdentity(ctx, resp.Identity, identityID, plan.ID.ValueString(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state webhookModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	setIdentity(ctx, resp.Identity, identityID, state.ID.ValueString(), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || (r.data != nil && r.data.unknown) {
 		return
 	}
@@ -263,6 +265,7 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	plan.afterWrite(wh)
+	setIdentity(ctx, resp.Identity, identityID, plan.ID.ValueString(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -290,20 +293,25 @@ func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportSt
 	if client == nil {
 		return
 	}
-	_, err := client.GetWebhook(ctx, req.ID)
+	id := importID(ctx, req, identityID, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	_, err := client.GetWebhook(ctx, id)
 	switch {
 	case leadterra.IsObjectNotFound(err):
-		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "webhook", req.ID, webhookNotFound(err)))
+		resp.Diagnostics.Append(diagnostics.NoSuchObject(path.Empty(), "webhook", id, webhookNotFound(err)))
 		return
 	case err != nil:
-		op := diagnostics.Op{Action: "import", Object: webhookObject(req.ID)}
+		op := diagnostics.Op{Action: "import", Object: webhookObject(id)}
 		if leadterra.IsNotOffered(err) {
 			op.Hint = "So its url and events cannot be read. Keep managing it in the dashboard, or declare a leadterra_webhook and let Terraform register a new one (then remove the old one in the dashboard)."
 		}
 		diagnostics.Add(&resp.Diagnostics, op, err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	setIdentity(ctx, resp.Identity, identityID, id, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }
 
 // webhookStaysWarning is the destroy fallback where the API cannot delete.
