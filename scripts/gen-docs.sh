@@ -6,11 +6,11 @@
 #   2. `bin/tofu providers schema -json` in a temp dir holding a minimal
 #      configuration that declares the provider, under a temp CLI config whose
 #      dev_overrides point at that build (no init needed);
-#   3. rename the schema's key (registry.opentofu.org/leadterra/leadterra) to
-#      `leadterra`, the key tfplugindocs looks up;
-#   4. add the list resource schemas, which no pinned CLI exports
-#      (scripts/list-resource-schemas);
-#   5. `go tool tfplugindocs generate --providers-schema ...` into docs/,
+#   3. scripts/docs-schema renames the schema's key
+#      (registry.opentofu.org/leadterra/leadterra) to `leadterra`, the key
+#      tfplugindocs looks up, and adds the list resource and action schemas,
+#      which no pinned CLI exports;
+#   4. `go tool tfplugindocs generate --providers-schema ...` into docs/,
 #      then `tfplugindocs validate`.
 #
 # Environment: DOCS_CLI=tofu|terraform (default tofu), which pinned CLI in
@@ -74,65 +74,12 @@ grep '^{' "${TMP}/schema.raw" >"${TMP}/schema.cli.json" || {
   die "no JSON in the output of '${CLI_NAME} providers schema -json'"
 }
 
-# Re-key ".provider_schemas[<host>/leadterra/leadterra]" to "leadterra".
-if command -v python3 >/dev/null 2>&1; then
-  python3 - "${TMP}/schema.cli.json" "${TMP}/schema.json" "${PROVIDER_NAME}" <<'PY'
-import json, sys
-src, dst, name = sys.argv[1:4]
-with open(src) as f:
-    doc = json.load(f)
-schemas = doc.get("provider_schemas") or {}
-keys = [k for k in schemas if k.endswith("/leadterra/" + name)]
-if len(keys) != 1:
-    sys.exit("gen-docs: expected one leadterra/%s schema, found keys: %s" % (name, sorted(schemas)))
-doc["provider_schemas"] = {name: schemas[keys[0]]}
-with open(dst, "w") as f:
-    json.dump(doc, f)
-PY
-else
-  sed -E "s#\"registry\.(terraform\.io|opentofu\.org)/leadterra/${PROVIDER_NAME}\":#\"${PROVIDER_NAME}\":#" \
-    "${TMP}/schema.cli.json" >"${TMP}/schema.json"
-  grep -q "\"${PROVIDER_NAME}\":{" "${TMP}/schema.json" || die "could not re-key the provider schema"
-fi
-
-# Neither pinned CLI exports list resource schemas (Terraform 1.5.7 predates
-# them, OpenTofu has none): take them from the provider itself, unless the
-# CLI already did.
-log "Adding the list resource schemas"
-(cd "${ROOT}" && go run ./scripts/list-resource-schemas) >"${TMP}/list.json"
-if command -v python3 >/dev/null 2>&1; then
-  python3 - "${TMP}/schema.json" "${TMP}/list.json" "${PROVIDER_NAME}" <<'PY'
-import json, sys
-path, lists, name = sys.argv[1:4]
-with open(path) as f:
-    doc = json.load(f)
-with open(lists) as f:
-    doc["provider_schemas"][name].setdefault("list_resource_schemas", json.load(f))
-with open(path, "w") as f:
-    json.dump(doc, f)
-PY
-else
-  log "python3 not found: list resources are left out of docs/"
-fi
-
+# Re-key the provider's entry to "leadterra" (the key tfplugindocs looks
+# up) and add the list resource and action schemas, which no pinned CLI
+# exports (scripts/docs-schema).
+log "Re-keying the schema; adding list resource and action schemas"
 cd "${ROOT}"
-# No pinned CLI knows actions (Terraform >= 1.14), so their schemas are
-# missing from the export: add them from the provider itself, in the same
-# shape (internal/provider/docs_action_schemas_test.go).
-log "Adding the action schemas"
-command -v python3 >/dev/null 2>&1 || die "python3 is needed to add the action schemas"
-LEADTERRA_ACTION_SCHEMAS_OUT="${TMP}/actions.json" env -u TF_ACC \
-  go test ./internal/provider -run '^TestActionSchemasForDocs$' -count=1 >/dev/null
-python3 - "${TMP}/schema.json" "${TMP}/actions.json" "${PROVIDER_NAME}" <<'PY'
-import json, sys
-schema, actions, name = sys.argv[1:4]
-with open(schema) as f:
-    doc = json.load(f)
-with open(actions) as f:
-    doc["provider_schemas"][name].setdefault("action_schemas", {}).update(json.load(f))
-with open(schema, "w") as f:
-    json.dump(doc, f)
-PY
+go run ./scripts/docs-schema "${TMP}/schema.cli.json" "${TMP}/schema.json"
 
 log "Generating docs/ with tfplugindocs"
 go tool tfplugindocs generate \
