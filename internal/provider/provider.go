@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -36,7 +37,10 @@ const (
 	EnvRequestsPerSecond = "LEADTERRA_REQUESTS_PER_SECOND"
 )
 
-var _ provider.Provider = (*leadterraProvider)(nil)
+var (
+	_ provider.Provider              = (*leadterraProvider)(nil)
+	_ provider.ProviderWithFunctions = (*leadterraProvider)(nil)
+)
 
 type leadterraProvider struct {
 	version string
@@ -272,5 +276,12 @@ func (p *leadterraProvider) DataSources(context.Context) []func() datasource.Dat
 		NewRepliesDataSource,
 		NewSDRsDataSource,
 		NewSDRGmailStatusDataSource,
+	}
+}
+
+func (p *leadterraProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{
+		NewRenderTemplateFunction,
+		NewTemplateTokensFunction,
 	}
 }
