@@ -162,6 +162,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.afterWrite(camp)
+	r.data.rememberSteps(plan.ID.ValueString(), plan.SequenceSteps)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -195,6 +196,7 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 		// No campaign read: the stats answer proved it exists, and the last
 		// known attributes stay.
 	}
+	r.data.rememberSteps(id, state.SequenceSteps)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -225,6 +227,7 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	plan.afterWrite(camp)
+	r.data.rememberSteps(id, plan.SequenceSteps)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

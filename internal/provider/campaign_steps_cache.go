@@ -1,0 +1,43 @@
+package provider
+
+import "sync"
+
+// stepsCache holds the subjects and bodies of the campaigns this provider
+// process has read or written, by campaign id. One process serves a plan's
+// refresh and its plan walk, so a leadterra_campaign_leads plan can check
+// its leads against its campaign's steps without another request
+// (campaign_leads_template_check.go).
+type stepsCache struct {
+	mu sync.Mutex
+	m  map[string][]string
+}
+
+// rememberSteps records a campaign's steps as the campaign resource last
+// read or wrote them. Safe on a nil providerData (validation runs before
+// configuration).
+func (d *providerData) rememberSteps(campaignID string, steps []stepModel) {
+	if d == nil || campaignID == "" {
+		return
+	}
+	templates := make([]string, 0, 2*len(steps))
+	for _, s := range steps {
+		templates = append(templates, s.Subject.ValueString(), s.BodyHTML.ValueString())
+	}
+	d.steps.mu.Lock()
+	defer d.steps.mu.Unlock()
+	if d.steps.m == nil {
+		d.steps.m = map[string][]string{}
+	}
+	d.steps.m[campaignID] = templates
+}
+
+// cachedSteps returns the templates recorded for a campaign, if any.
+func (d *providerData) cachedSteps(campaignID string) ([]string, bool) {
+	if d == nil {
+		return nil, false
+	}
+	d.steps.mu.Lock()
+	defer d.steps.mu.Unlock()
+	t, ok := d.steps.m[campaignID]
+	return t, ok
+}
