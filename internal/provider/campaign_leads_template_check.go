@@ -83,8 +83,10 @@ func customTokens(templates []string) []string {
 	return out
 }
 
-// warnMissingTemplateFields is ModifyPlan's template check.
-func (r *campaignLeadsResource) warnMissingTemplateFields(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+// planTimeChecks is what ModifyPlan adds for other checks: it records how
+// many leads the plan puts in the campaign (for a launch's capacity check)
+// and warns about leads lacking a field the steps use.
+func (r *campaignLeadsResource) planTimeChecks(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
@@ -92,6 +94,14 @@ func (r *campaignLeadsResource) warnMissingTemplateFields(ctx context.Context, r
 	if !ok {
 		return
 	}
+	if n, ok := rawLeadCount(req.Plan.Raw); ok {
+		r.data.rememberPlannedLeads(campaignID, n)
+	}
+	r.warnMissingTemplateFields(ctx, campaignID, req, resp)
+}
+
+// warnMissingTemplateFields is the template check of a plan for campaignID.
+func (r *campaignLeadsResource) warnMissingTemplateFields(ctx context.Context, campaignID string, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	templates, cached := r.data.cachedSteps(campaignID)
 	if cached && len(customTokens(templates)) == 0 || !cached && !r.canReadSteps(ctx, campaignID) {
 		return // before decoding the leads: 10,000 of them take a while
@@ -188,6 +198,16 @@ func rawString(obj tftypes.Value, name string) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// rawLeadCount is how many leads a known leads attribute holds.
+func rawLeadCount(obj tftypes.Value) (int, bool) {
+	var attrs map[string]tftypes.Value
+	var leads map[string]tftypes.Value
+	if obj.IsNull() || !obj.IsKnown() || obj.As(&attrs) != nil || !attrs["leads"].IsKnown() || attrs["leads"].As(&leads) != nil {
+		return 0, false
+	}
+	return len(leads), true
 }
 
 // rawLeads reads the leads attribute straight from the protocol value as

@@ -7,9 +7,14 @@ import "sync"
 // refresh and its plan walk, so a leadterra_campaign_leads plan can check
 // its leads against its campaign's steps without another request
 // (campaign_leads_template_check.go).
+//
+// It also holds how many leads a leadterra_campaign_leads plan of this run
+// puts in each campaign, for the capacity check of a launch planned after
+// it (campaign_launch_capacity.go).
 type stepsCache struct {
-	mu sync.Mutex
-	m  map[string][]string
+	mu      sync.Mutex
+	m       map[string][]string
+	planned map[string]int
 }
 
 // rememberSteps records a campaign's steps as the campaign resource last
@@ -40,4 +45,28 @@ func (d *providerData) cachedSteps(campaignID string) ([]string, bool) {
 	defer d.steps.mu.Unlock()
 	t, ok := d.steps.m[campaignID]
 	return t, ok
+}
+
+// rememberPlannedLeads records how many leads a campaign_leads plan puts in
+// a campaign.
+func (d *providerData) rememberPlannedLeads(campaignID string, n int) {
+	if d == nil {
+		return
+	}
+	d.steps.mu.Lock()
+	defer d.steps.mu.Unlock()
+	if d.steps.planned == nil {
+		d.steps.planned = map[string]int{}
+	}
+	d.steps.planned[campaignID] = n
+}
+
+// plannedLeads returns what rememberPlannedLeads recorded (0 if nothing).
+func (d *providerData) plannedLeads(campaignID string) int {
+	if d == nil {
+		return 0
+	}
+	d.steps.mu.Lock()
+	defer d.steps.mu.Unlock()
+	return d.steps.planned[campaignID]
 }
