@@ -75,8 +75,8 @@ func parseCLIVersion(out string) (cliVersion, error) {
 
 // satisfiedBy reports whether c meets m.
 func (m minimumCLI) satisfiedBy(c cliVersion) bool {
-	min, ok := m[c.product]
-	return !ok || c.version[0] > min[0] || c.version[0] == min[0] && c.version[1] >= min[1]
+	least, ok := m[c.product]
+	return !ok || c.version[0] > least[0] || c.version[0] == least[0] && c.version[1] >= least[1]
 }
 
 func (m minimumCLI) String() string {
