@@ -21,7 +21,8 @@ const requireCapacityDescription = "When a plan would start (or resume) the camp
 	"and the number of leads a `leadterra_campaign_leads` of this configuration plans for it (it must be planned first: `depends_on`, as the example shows). " +
 	"When they exceed the remaining volume, the plan warns with both numbers: not every lead can get the first email today. " +
 	"With `require_capacity = true` that is an error instead, and so is a failure to read the numbers. Nothing is read when the plan does not start the campaign, " +
-	"and nothing is checked while the campaign id is unknown (a campaign created in the same apply). Defaults to `false`."
+	"A campaign created in the same apply has no id at plan time: it is checked during the apply, when Terraform plans the launch again with the id known, just before the start " +
+	"(so `require_capacity = true` still stops the start). Defaults to `false`."
 
 // ModifyPlan checks the pools' capacity when the plan starts the campaign;
 // reads only, never a write.

@@ -107,3 +107,33 @@ func TestAccCampaignLaunch_capacity(t *testing.T) {
 		})
 	}
 }
+
+// TestAccCampaignLaunch_capacitySameApply: a campaign created in the same
+// apply has no id at plan time; Terraform plans the launch again during the
+// apply, with the id, and require_capacity stops it before the start.
+func TestAccCampaignLaunch_capacitySameApply(t *testing.T) {
+	env := newTestEnv(t)
+	env.requireSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig: func() { setRemainingVolume(env.Sandbox, 1) },
+			Config: env.config(`
+resource "leadterra_campaign" "test" {
+  name           = "` + testResourcePrefix + `capacity"
+  sequence_steps = [{ subject = "Hi {{firstName}}", body_html = "<p>Hello</p>" }]
+}
+` + leadsHCL(leadsCampRef, 0, testLead("a", "A"), testLead("b", "B"), testLead("c", "C"), testLead("d", "D")) + `
+resource "leadterra_campaign_launch" "test" {
+  campaign_id      = leadterra_campaign.test.id
+  require_capacity = true
+  depends_on       = [leadterra_campaign_leads.test]
+}
+`),
+			ExpectError: errorRe("more leads than the sender pools can send today", "would send to 4 enrolled leads", "can send 3 more"),
+		}},
+	})
+	if n := env.Sandbox.RequestCount("POST /v1/campaigns/:id/start"); n != 0 {
+		t.Errorf("require_capacity must stop the start; %d start requests", n)
+	}
+}

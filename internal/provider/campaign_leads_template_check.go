@@ -18,17 +18,17 @@ import (
 // A campaign's steps may use custom fields ({{use_case}}) that some leads
 // lack: their emails would go out with a blank. The plan warns when it is
 // about to send leads (create, or leads to upsert) to a campaign whose id
-// is known. The steps come from the campaign resource's reads and writes in
-// this provider process (stepsCache), else from one campaign read; never a
-// write. A campaign created in the same apply has no id yet: nothing is
-// checked (template_tokens in a precondition covers that case).
+// is known (for a campaign created in the same apply: Terraform's plan
+// during the apply, just before the leads are sent). The steps come from
+// the campaign resource's reads and writes in this provider process
+// (stepsCache), else from one campaign read; never a write.
 
 // templateCheckDescription is the resource documentation's paragraph.
 const templateCheckDescription = "**Leads lacking a field the steps use.** When a plan enrolls or updates leads in a campaign whose id is already known, it warns about each custom field the campaign's subjects and bodies use (`{{use_case}}`) " +
 	"that some leads lack (missing or empty), with how many lack it and a few of their addresses: their emails would show an empty string there. " +
 	"The check uses the campaign's steps as the `leadterra_campaign` resource last read or wrote them in the same run (no extra request), else one campaign read (`GET /v1/campaigns/:id`, where the API offers it; against the documented API alone it is skipped); it never writes. " +
-	"Standard fields (`{{firstName}}`, …) are not checked. A campaign created in the same apply has no id at plan time, so nothing is checked: to refuse such leads in every case, " +
-	"use `provider::leadterra::template_tokens` in a `precondition` (see that function's example)."
+	"Standard fields (`{{firstName}}`, …) are not checked. A campaign created in the same apply has no id at plan time: the warning then comes only during the apply, as the leads are sent. " +
+	"To refuse such leads before anything is created, use `provider::leadterra::template_tokens` in a `precondition` (see that function's example)."
 
 // templateExamplesShown is how many addresses a warning names.
 const templateExamplesShown = 3
@@ -123,7 +123,7 @@ func (r *campaignLeadsResource) warnMissingTemplateFields(ctx context.Context, c
 		}
 		resp.Diagnostics.AddAttributeWarning(path.Root("leads"), fmt.Sprintf("%d of %d leads lack the custom field %s", g.Lacking, len(planned), g.Field),
 			fmt.Sprintf("The steps of campaign %q use {{%s}}, but %d of the %d leads have no %s field (or an empty one), so their emails will show an empty string there: %s%s.\n\n"+
-				"Add %s to these leads, or remove {{%s}} from the campaign's steps. (Checked against the campaign's steps as last read or written, before this apply.)",
+				"Add %s to these leads, or remove {{%s}} from the campaign's steps. (Checked against the campaign's steps as this run last read or wrote them.)",
 				campaignID, g.Field, g.Lacking, len(planned), g.Field, strings.Join(g.Examples, ", "), more, g.Field, g.Field))
 	}
 }
