@@ -37,6 +37,8 @@ type launchModel struct {
 	Status     types.String `tfsdk:"status"`
 	StartedAt  types.String `tfsdk:"started_at"`
 	PausedAt   types.String `tfsdk:"paused_at"`
+	// RequireCapacity: see campaign_launch_capacity.go.
+	RequireCapacity types.Bool `tfsdk:"require_capacity"`
 }
 
 func (r *campaignLaunchResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -66,6 +68,10 @@ func (r *campaignLaunchResource) Schema(_ context.Context, _ resource.SchemaRequ
 				Default:  booldefault.StaticBool(false),
 				MarkdownDescription: "Keep the campaign from sending. Defaults to `false` (running). A draft cannot be paused: with `paused = true` a campaign that never ran stays a `draft`. " +
 					"Where the API offers a campaign read, a pause or resume made in the dashboard shows as a change: refresh sets `paused` to whether the campaign is not sending (`running` → false; `paused` or `draft` → true).",
+			},
+			"require_capacity": schema.BoolAttribute{
+				Optional:            true,
+				MarkdownDescription: requireCapacityDescription,
 			},
 			"status": schema.StringAttribute{
 				Computed:            true,
@@ -217,6 +223,10 @@ func (r *campaignLaunchResource) Update(ctx context.Context, req resource.Update
 	}
 	// Computed values are unknown in the plan: start from the last known.
 	plan.Status, plan.StartedAt, plan.PausedAt = state.Status, state.StartedAt, state.PausedAt
+	if unchangedLaunch(plan, state) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...) // only require_capacity changed
+		return
+	}
 	r.transition(ctx, client, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return

@@ -111,6 +111,7 @@ func quotedList(items []string) string {
 // ModifyPlan keeps the counters when an update sends no lead (only
 // removals, or only batch_size): they describe the last apply that did.
 func (r *campaignLeadsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.planTimeChecks(ctx, req, resp) // campaign_leads_template_check.go
 	if req.State.Raw.IsNull() && !req.Plan.Raw.IsNull() {
 		recordCreatePlan(ctx, req, resp)
 		return

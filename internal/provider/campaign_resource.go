@@ -163,6 +163,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	plan.afterWrite(camp)
 	setIdentity(ctx, resp.Identity, identityID, plan.ID.ValueString(), &resp.Diagnostics)
+	r.data.rememberSteps(plan.ID.ValueString(), plan.SequenceSteps)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -197,6 +198,7 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 		// No campaign read: the stats answer proved it exists, and the last
 		// known attributes stay.
 	}
+	r.data.rememberSteps(id, state.SequenceSteps)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -228,6 +230,7 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	plan.afterWrite(camp)
 	setIdentity(ctx, resp.Identity, identityID, id, &resp.Diagnostics)
+	r.data.rememberSteps(id, plan.SequenceSteps)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

@@ -33,7 +33,9 @@ const examplesRoot = "../../examples"
 // one page would: TestExamplesSelfContained checks that every example
 // declares what it refers to. Like a user, the test sets the API key and the
 // base URL in the provider's environment (LEADTERRA_API_KEY,
-// LEADTERRA_BASE_URL), not in the configuration.
+// LEADTERRA_BASE_URL), not in the configuration. An example whose files
+// hold a "# minimum-cli: terraform 1.8, opentofu 1.7" line is skipped on an
+// older CLI (cli_version_test.go).
 func TestAccExamples(t *testing.T) {
 	dirs := exampleDirs(t)
 	if len(dirs) == 0 {
@@ -54,6 +56,12 @@ func TestAccExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// An example for a newer CLI (provider functions…) says so.
+			minimum, err := parseMinimumCLI(cfg)
+			if err != nil {
+				t.Fatalf("examples/%s: %v", dir, err)
+			}
+			skipBelowCLI(t, minimum)
 			vars := config.Variables{}
 			if hasVariable(cfg, "leadterra_api_key") {
 				vars["leadterra_api_key"] = config.StringVariable(env.Key)
@@ -248,7 +256,8 @@ func relExamplePaths(files []string) []string {
 
 // TestExamplesSelfContained checks, without a CLI, that every example
 // declares each leadterra resource and data source it refers to, so that a
-// user can apply any one page's example alone.
+// user can apply any one page's example alone, and that its minimum-cli
+// marker, if any, is well formed.
 func TestExamplesSelfContained(t *testing.T) {
 	probe := filepath.Join(t.TempDir(), "main.tf")
 	if err := os.WriteFile(probe, []byte(`
@@ -282,6 +291,13 @@ data "leadterra_campaign_stats" "s" {
 		}
 		if len(missing) > 0 {
 			t.Errorf("examples/%s refers to %s without declaring it: each example must apply on its own", dir, strings.Join(missing, ", "))
+		}
+		cfg, err := joinExampleFiles(files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := parseMinimumCLI(cfg); err != nil {
+			t.Errorf("examples/%s: %v", dir, err)
 		}
 	}
 }

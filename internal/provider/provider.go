@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -41,6 +42,7 @@ const (
 var (
 	_ provider.Provider                  = (*leadterraProvider)(nil)
 	_ provider.ProviderWithActions       = (*leadterraProvider)(nil)
+	_ provider.ProviderWithFunctions     = (*leadterraProvider)(nil)
 	_ provider.ProviderWithListResources = (*leadterraProvider)(nil)
 )
 
@@ -297,5 +299,12 @@ func (p *leadterraProvider) ListResources(context.Context) []func() list.ListRes
 	return []func() list.ListResource{
 		NewCampaignListResource,
 		NewWebhookListResource,
+	}
+}
+
+func (p *leadterraProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{
+		NewRenderTemplateFunction,
+		NewTemplateTokensFunction,
 	}
 }

@@ -18,6 +18,8 @@ type providerData struct {
 	// Create after it (campaign_leads_replace.go).
 	kept           handOver[leadModel]
 	keptSuppressed handOver[string]
+	// steps: the campaigns' subjects and bodies (campaign_steps_cache.go).
+	steps stepsCache
 }
 
 // configuredData extracts providerData in a resource's or data source's

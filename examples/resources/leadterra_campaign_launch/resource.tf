@@ -29,5 +29,9 @@ resource "leadterra_campaign_launch" "q3" {
   # A campaign that never ran stays a draft while paused = true.
   paused = false
 
+  # A plan that starts the campaign warns when its leads outnumber what the
+  # sender pools can still send today; true makes that an error instead.
+  require_capacity = true
+
   depends_on = [leadterra_campaign_leads.q3]
 }
