@@ -10,7 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"runtime"
@@ -68,21 +67,20 @@ func run(ctx context.Context, args []string) error {
 	for _, name := range strings.Split(*clis, ",") {
 		// Only the pinned CLIs, by absolute path: never one found on PATH.
 		path := filepath.Join(root, "bin", strings.TrimSpace(name))
-		v, err := cliVersion(path)
+		v, err := bench.CLIVersion(path)
 		if err != nil {
 			return fmt.Errorf("%s: %w (make tools builds it)", path, err)
 		}
 		o.CLIs, versions = append(o.CLIs, path), append(versions, v)
 	}
-	res, err := bench.Run(ctx, o)
-	if err != nil {
-		return err
-	}
-	if *out != "" {
+	write := func(res *bench.Result, partial string) error {
+		if *out == "" {
+			return nil
+		}
 		var b bytes.Buffer
 		meta := bench.Meta{
-			Command: "go run ./cmd/leadterra-bench " + strings.Join(args, " "), Date: res.Started.Format(time.RFC3339),
-			Machine: machine(), GoVersion: runtime.Version(), CLIVersions: versions, Parallelism: *par,
+			Command: strings.TrimSpace("go run ./cmd/leadterra-bench " + strings.Join(args, " ")), Date: res.Started.Format(time.RFC3339),
+			Machine: machine(), GoVersion: runtime.Version(), CLIVersions: versions, Parallelism: *par, Partial: partial,
 		}
 		if err := bench.WriteReport(&b, res, meta); err != nil {
 			return err
@@ -91,6 +89,19 @@ func run(ctx context.Context, args []string) error {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "==> Wrote %s (%.0f s)\n", *out, res.Elapsed.Seconds())
+		return nil
+	}
+	o.Progress = func(res *bench.Result, done, total int) {
+		if err := write(res, fmt.Sprintf("%d of %d sizes so far; the run was still going", done, total)); err != nil {
+			fmt.Fprintln(os.Stderr, "leadterra-bench:", err)
+		}
+	}
+	res, err := bench.Run(ctx, o)
+	if err != nil {
+		return err
+	}
+	if err := write(res, ""); err != nil {
+		return err
 	}
 	for _, r := range res.Rows {
 		for _, k := range r.Known {
@@ -120,17 +131,6 @@ func ints(s string) ([]int, error) {
 		out = append(out, n)
 	}
 	return out, nil
-}
-
-func cliVersion(path string) (string, error) {
-	cmd := exec.Command(path, "version")
-	cmd.Env = append(os.Environ(), "CHECKPOINT_DISABLE=1")
-	out, err := cmd.Output()
-	if err != nil {
-		return "", err
-	}
-	first, _, _ := strings.Cut(string(out), "\n")
-	return strings.TrimSpace(first), nil
 }
 
 // machine describes the CPU, cores and memory from /proc.

@@ -25,6 +25,9 @@ type Options struct {
 	RateLimit   float64  // sandbox per-key limit in requests/s for the rate-limited scenario; 0 skips it
 	RateLimitN  int      // campaigns applied under RateLimit
 	Log         func(format string, args ...any)
+	// Progress, if set, receives the result so far after each size, so that
+	// an interrupted run still leaves its tables behind.
+	Progress func(res *Result, done, total int)
 }
 
 // Row is one phase of one size on one CLI, with its baselines.
@@ -68,7 +71,8 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	run := 0
-	for _, spec := range sizes(o) {
+	specs := sizes(o)
+	for i, spec := range specs {
 		o.Log("==> %s=%d", sizeName(spec.kind), spec.size)
 		plain, err := runPlain(ctx, spec.kind, spec.size, o.Parallelism)
 		if err != nil {
@@ -93,6 +97,10 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 					Excess: excess, Known: known,
 				})
 			}
+		}
+		if o.Progress != nil && i < len(specs)-1 {
+			res.Elapsed = time.Since(res.Started)
+			o.Progress(res, i+1, len(specs))
 		}
 	}
 	if o.RateLimit > 0 {

@@ -14,6 +14,7 @@ type Meta struct {
 	GoVersion   string
 	CLIVersions []string
 	Parallelism int
+	Partial     string // why the tables are incomplete; "" when complete
 }
 
 // WriteReport writes BENCHMARKS.md: the header, one table per phase, the
@@ -24,6 +25,9 @@ func WriteReport(w io.Writer, res *Result, meta Meta) error {
 	b.WriteString("Written by `make bench` (`cmd/leadterra-bench`, logic in `internal/bench`); do not edit by hand.\n\n")
 	fmt.Fprintf(&b, "- Command: `%s`\n- Date: %s (took %.0f s)\n- Machine: %s\n- Go: %s\n- CLIs: %s\n- Parallelism: %d (the CLIs' default; the plain client uses the same)\n\n",
 		meta.Command, meta.Date, res.Elapsed.Seconds(), meta.Machine, meta.GoVersion, strings.Join(meta.CLIVersions, "; "), meta.Parallelism)
+	if meta.Partial != "" {
+		fmt.Fprintf(&b, "**Partial run: %s.**\n\n", meta.Partial)
+	}
 	b.WriteString(`Each size runs on a fresh in-process sandbox: apply from empty, a no-change plan,
 a plan (-out) and apply of a one-line change in the CSV file (a campaign's step
 subject; a lead's company), and a destroy. N campaigns have 3 steps, one lead and a

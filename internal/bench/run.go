@@ -67,6 +67,23 @@ func baseEnv(cliConfig, baseURL string) []string {
 		"LEADTERRA_BASE_URL="+baseURL, "LEADTERRA_API_KEY="+sandbox.DefaultKey)
 }
 
+// CLIVersion returns the first line of `cli version`, run without any
+// CLI configuration (tofu warns on stdout about a missing one).
+func CLIVersion(cli string) (string, error) {
+	cmd := exec.Command(cli, "version")
+	cmd.Env = baseEnv(os.DevNull, "")
+	out, err := cmd.Output()
+	if err != nil {
+		return "", err
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			return line, nil
+		}
+	}
+	return "", fmt.Errorf("%s version printed nothing", cli)
+}
+
 // writeCLIConfig points dev_overrides at the provider's directory, so no
 // init is needed; the reattached process is what actually serves.
 func writeCLIConfig(path, providerDir string) error {
