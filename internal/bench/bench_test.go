@@ -200,7 +200,7 @@ func TestWriteReport(t *testing.T) {
 	for _, want := range []string{
 		"- Command: `go run ./cmd/leadterra-bench`", "- Machine: test CPU, 2 cores",
 		"## " + string(Apply), "## " + string(Destroy),
-		"| N=10 | terraform | 2.10 | 0.00 | 0.21 | 42 | POST campaigns 10, POST …/leads/bulk 10 (0.667/object) | 2.00 | 0.500 | +5% | 3 reads, at most 2 |",
+		"| N=10 | terraform | 2.10 | 0.00 | 0.21 | 42 | POST campaigns 10, POST …/leads/bulk 10 (0.667/object) | 2.00 | 0.00 | 0.500 | +5% | 3 reads, at most 2 |",
 		"| campaign | terraform | " + string(Apply) + " | 0.0100 | 0.0010 | 0.0000 | 0.0000 |",
 		"Not run: pass `-rate-limit R`",
 		"- Requests above the minimum in 1 phase(s)",
@@ -212,3 +212,28 @@ func TestWriteReport(t *testing.T) {
 }
 
 func secs(f float64) time.Duration { return time.Duration(f * float64(time.Second)) }
+
+func TestRateLimitReport(t *testing.T) {
+	rr := &RateResult{CLI: "terraform", Campaigns: 100, Limit: 20, Wall: 20 * time.Second, Requests: 400, Limited: 40}
+	if got := rr.Sustained(); got != 18 {
+		t.Errorf("sustained %v req/s, want 18 (360 accepted in 20 s)", got)
+	}
+	if got := rr.Share429(); got != 0.1 {
+		t.Errorf("429 share %v, want 0.1", got)
+	}
+	var b strings.Builder
+	if err := WriteReport(&b, &Result{RateLimit: rr}, Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"| 100 | terraform | 20 | 20.00 | 400 | 40 (10.0%) | 18.0 | 90% |",
+		"- Rate limit 20 req/s: 90% of it sustained, 10.0% answered 429",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+	if _, err := startServer(5); err == nil {
+		t.Error("until the sandbox limits the rate, -rate-limit must fail rather than measure nothing")
+	}
+}
