@@ -80,7 +80,7 @@ func run(ctx context.Context, args []string) error {
 		var b bytes.Buffer
 		meta := bench.Meta{
 			Command: strings.TrimSpace("go run ./cmd/leadterra-bench " + strings.Join(args, " ")), Date: res.Started.Format(time.RFC3339),
-			Machine: machine(), GoVersion: runtime.Version(), CLIVersions: versions, Parallelism: *par, Partial: partial,
+			Machine: machine(), GoVersion: runtime.Version(), CLIVersions: versions, Parallelism: *par, Partial: partial, Load: loadavg(),
 		}
 		if err := bench.WriteReport(&b, res, meta); err != nil {
 			return err
@@ -131,6 +131,15 @@ func ints(s string) ([]int, error) {
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// loadavg returns the first three fields of /proc/loadavg, or "".
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], ", ")
+	}
+	return ""
 }
 
 // machine describes the CPU, cores and memory from /proc.

@@ -14,6 +14,7 @@ type Meta struct {
 	GoVersion   string
 	CLIVersions []string
 	Parallelism int
+	Load        string // /proc/loadavg's 1, 5 and 15 minute averages when written
 	Partial     string // why the tables are incomplete; "" when complete
 }
 
@@ -25,6 +26,9 @@ func WriteReport(w io.Writer, res *Result, meta Meta) error {
 	b.WriteString("Written by `make bench` (`cmd/leadterra-bench`, logic in `internal/bench`); do not edit by hand.\n\n")
 	fmt.Fprintf(&b, "- Command: `%s`\n- Date: %s (took %.0f s)\n- Machine: %s\n- Go: %s\n- CLIs: %s\n- Parallelism: %d (the CLIs' default; the plain client uses the same)\n\n",
 		meta.Command, meta.Date, res.Elapsed.Seconds(), meta.Machine, meta.GoVersion, strings.Join(meta.CLIVersions, "; "), meta.Parallelism)
+	if meta.Load != "" {
+		fmt.Fprintf(&b, "Load average (1, 5, 15 min) when written: %s; other work on the machine skews the times, not the requests.\n\n", meta.Load)
+	}
 	if meta.Partial != "" {
 		fmt.Fprintf(&b, "**Partial run: %s.**\n\n", meta.Partial)
 	}
