@@ -37,14 +37,14 @@ func run(ctx context.Context, args []string) error {
 	leads := fs.String("leads", "100,5000,20000", "values of L (leads; comma-separated, empty for none)")
 	par := fs.Int("parallelism", 10, "the CLIs' -parallelism and the plain client's")
 	out := fs.String("out", "BENCHMARKS.md", "file to write the tables to (empty: none)")
-	quick := fs.Bool("quick", false, "small sizes on bin/terraform, no file: -cli terraform -campaigns 10 -leads 100 -out ''")
-	rate := fs.Float64("rate-limit", 0, "also apply -rate-limit-campaigns campaigns under a sandbox per-key limit of this many requests/s (0: skip)")
+	quick := fs.Bool("quick", false, "small sizes on bin/terraform, no file: -cli terraform -campaigns 10 -leads 100 -out '' -rate-limit 0")
+	rate := fs.Float64("rate-limit", 10, "also apply -rate-limit-campaigns campaigns under a sandbox per-key limit of this many requests/s (0: skip)")
 	rateN := fs.Int("rate-limit-campaigns", 100, "campaigns applied under -rate-limit")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *quick {
-		*clis, *campaigns, *leads, *out = "terraform", "10", "100", ""
+		*clis, *campaigns, *leads, *out, *rate = "terraform", "10", "100", "", 0
 	}
 	root, err := os.Getwd()
 	if err != nil {

@@ -233,7 +233,4 @@ func TestRateLimitReport(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, b.String())
 		}
 	}
-	if _, err := startServer(5); err == nil {
-		t.Error("until the sandbox limits the rate, -rate-limit must fail rather than measure nothing")
-	}
 }

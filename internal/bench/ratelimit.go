@@ -31,7 +31,7 @@ func (r RateResult) Share429() float64 {
 }
 
 // runRateLimited applies RateLimitN campaigns on the first CLI against a
-// sandbox limited to RateLimit requests/s per key (see applyRateLimit).
+// sandbox limited to RateLimit requests/s per key.
 func runRateLimited(ctx context.Context, o Options, cliConfig, provider, dir string) (*RateResult, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err

@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"errors"
 	"net"
 	"net/http"
 	"sort"
@@ -26,10 +25,7 @@ type apiServer struct {
 }
 
 func startServer(rateLimit float64) (*apiServer, error) {
-	opts := sandbox.Options{Keys: []string{sandbox.DefaultKey}}
-	if err := applyRateLimit(&opts, rateLimit); err != nil {
-		return nil, err
-	}
+	opts := sandbox.Options{Keys: []string{sandbox.DefaultKey}, RateLimit: rateLimit}
 	s := &apiServer{Server: sandbox.New(opts), statuses: map[int]int{}, gets: map[string]int{}}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -39,16 +35,6 @@ func startServer(rateLimit float64) (*apiServer, error) {
 	s.hs = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = s.hs.Serve(l) }()
 	return s, nil
-}
-
-// applyRateLimit is the hook for the sandbox's shared per-key rate limit
-// (-rate-limit R requests/s). RATE-LIMIT HOOK: once the sandbox has the
-// option, set it here, e.g. opts.RateLimit = r, and return nil.
-func applyRateLimit(_ *sandbox.Options, r float64) error {
-	if r <= 0 {
-		return nil
-	}
-	return errors.New("-rate-limit: the sandbox has no per-key rate limit yet (see applyRateLimit in internal/bench/server.go)")
 }
 
 // statusWriter counts the status before the answer goes out, so that a
