@@ -103,11 +103,6 @@ func run(ctx context.Context, args []string) error {
 	if err := write(res, ""); err != nil {
 		return err
 	}
-	for _, r := range res.Rows {
-		for _, k := range r.Known {
-			fmt.Fprintf(os.Stderr, "known excess: %s %s=%d %s: %s\n", r.CLI, r.Kind, r.Size, r.Phase, k)
-		}
-	}
 	if failed := res.Failed(); len(failed) > 0 {
 		for _, r := range failed {
 			fmt.Fprintf(os.Stderr, "ABOVE MINIMUM: %s %s=%d %s: %s\n", r.CLI, r.Kind, r.Size, r.Phase, strings.Join(r.Excess, "; "))

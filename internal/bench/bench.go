@@ -41,7 +41,6 @@ type Row struct {
 	Baseline Measure       // terraform_data on the same CLI
 	Plain    time.Duration // the plain client, same phase and size
 	Excess   []string      // where the requests exceed the minimum
-	Known    []string      // known excess, reported but tolerated
 }
 
 // Result is everything a run measured.
@@ -91,11 +90,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			}
 			for _, p := range Phases {
 				m := measures[Provider][p]
-				excess, known := Check(Minimum(spec.kind, spec.size, p), m.Requests)
+				excess := Check(Minimum(spec.kind, spec.size, p), m.Requests)
 				res.Rows = append(res.Rows, Row{
 					Kind: spec.kind, Size: spec.size, CLI: filepath.Base(cli), Phase: p,
 					Provider: m, Baseline: measures[Baseline][p], Plain: plain[p],
-					Excess: excess, Known: known,
+					Excess: excess,
 				})
 			}
 		}

@@ -28,19 +28,7 @@ const Batch = 500
 type Budget struct {
 	Writes map[string]int
 	Reads  int
-	// Known excess the provider has today, reported but not failed on, so
-	// that -quick catches regressions; remove an allowance once it is fixed.
-	KnownReads   int // extra reads
-	KnownRepeats int // URLs read twice in the phase
 }
-
-// Known excess of the campaign configuration (leadterra_campaign_launch):
-// after a start it reads the campaign for its timestamps; and a refresh
-// reads each campaign twice, once for the campaign and once for its launch.
-const (
-	knownLaunchRead  = "each launch reads its campaign after the start (timestamps)"
-	knownLaunchTwice = "a refresh reads each campaign twice (campaign and launch)"
-)
 
 // batches is the bulk or removal requests that n leads need.
 func batches(n int) int { return (n + Batch - 1) / Batch }
@@ -64,7 +52,8 @@ func Minimum(kind Kind, size int, p Phase) Budget {
 	var apply, destroy map[string]int
 	change := map[string]int{}
 	if kind == Campaigns {
-		reads = size * (2 + listReads(1)) // campaign, launch, lead list
+		// The campaign (its launch shares that read) and its lead list.
+		reads = size * (1 + listReads(1))
 		apply = map[string]int{routeCreate: size, routeBulk: size, routeStart: size}
 		// Destroying a launch may pause its campaign; its campaign is then deleted.
 		destroy = map[string]int{routeDelete: size, routeDeleteLeads: size, routePause: size}
@@ -86,13 +75,6 @@ func Minimum(kind Kind, size int, p Phase) Budget {
 	default:
 		b = Budget{Writes: destroy, Reads: reads}
 	}
-	if kind == Campaigns {
-		if p == Apply {
-			b.KnownReads = size
-		} else {
-			b.KnownRepeats = size
-		}
-	}
 	return b
 }
 
@@ -105,10 +87,10 @@ func (b Budget) TotalWrites() int {
 	return n
 }
 
-// Check lists how the requests of a phase exceed its budget (excess: nil
-// if they do not) and which known excess they show (known). Fewer requests
-// than the budget are fine (a destroy may skip a pause).
-func Check(b Budget, got snapshot) (excess, known []string) {
+// Check lists how the requests of a phase exceed its budget (nil if they
+// do not). Fewer requests than the budget are fine (a destroy may skip a
+// pause).
+func Check(b Budget, got snapshot) []string {
 	var out []string
 	reads := 0
 	for _, route := range sortedKeys(got.Routes) {
@@ -121,21 +103,13 @@ func Check(b Budget, got snapshot) (excess, known []string) {
 			out = append(out, fmt.Sprintf("%s: %d writes, at most %d", route, n, most))
 		}
 	}
-	switch {
-	case reads > b.Reads+b.KnownReads:
+	if reads > b.Reads {
 		out = append(out, fmt.Sprintf("%d reads, at most %d", reads, b.Reads))
-	case reads > b.Reads:
-		known = append(known, fmt.Sprintf("%d reads, at most %d: %s", reads, b.Reads, knownLaunchRead))
 	}
-	switch n := len(got.Repeated); {
-	case n > b.KnownRepeats:
-		for _, uri := range got.Repeated {
-			out = append(out, "read twice: GET "+uri)
-		}
-	case n > 0:
-		known = append(known, fmt.Sprintf("%d URLs read twice: %s", n, knownLaunchTwice))
+	for _, uri := range got.Repeated {
+		out = append(out, "read twice: GET "+uri)
 	}
-	return out, known
+	return out
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -51,7 +51,7 @@ leadterra_campaign_leads next to one campaign.
 - requests: by route, then total per managed object (each lead counts as one).
   "over minimum" compares them with the targets (1 write per object,
   ceil(changed/500) bulk requests, ≤ 1 read per object per refresh, nothing read
-  twice, 0 writes on a no-change plan); "known:" marks excess tolerated today.
+  twice, 0 writes on a no-change plan).
 
 `)
 	for _, p := range Phases {
@@ -111,15 +111,10 @@ func shortRoute(route string) string {
 }
 
 func minimumCell(r Row) string {
-	var parts []string
-	parts = append(parts, r.Excess...)
-	for _, k := range r.Known {
-		parts = append(parts, "known: "+k)
-	}
-	if len(parts) == 0 {
+	if len(r.Excess) == 0 {
 		return "no"
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(r.Excess, "; ")
 }
 
 func percent(v, base float64) string {
@@ -225,7 +220,7 @@ func writeRatios(b *strings.Builder, res *Result) {
 	if f := res.Failed(); len(f) > 0 {
 		fmt.Fprintf(b, "- Requests above the minimum in %d phase(s): see \"over minimum\"\n", len(f))
 	} else {
-		b.WriteString("- Requests: at the minimum in every phase, apart from the known excess noted\n")
+		b.WriteString("- Requests: at the minimum in every phase\n")
 	}
 }
 

@@ -220,6 +220,10 @@ type CampaignLookup struct {
 // that is not offered, learns from the documented stats endpoint whether
 // it exists (campaignCompletion).
 func (c *Client) LookupCampaign(ctx context.Context, id string) (CampaignLookup, error) {
+	return c.campaignReads.lookup(ctx, id, func() (CampaignLookup, error) { return c.lookupCampaign(ctx, id) })
+}
+
+func (c *Client) lookupCampaign(ctx context.Context, id string) (CampaignLookup, error) {
 	var camp Campaign
 	p, err := c.campaignCompletion(ctx, id, CapCampaignRead, func() (err error) {
 		camp, err = decodeInto(ctx, c, request{method: http.MethodGet, path: campaignPath(id)}, DecodeCampaign)

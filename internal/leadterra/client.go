@@ -82,6 +82,8 @@ type Client struct {
 
 	mu         sync.Mutex
 	notOffered map[string]bool
+
+	campaignReads campaignReads
 }
 
 // New validates cfg and builds a client.
@@ -273,6 +275,9 @@ func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
 	// A create is not safe to repeat even with an Idempotency-Key: the
 	// documented API shows no such keys (outcome.go).
 	safe := req.method == http.MethodGet || req.idempotent
+	// A write makes what is known of its campaign stale.
+	c.campaignReads.forget(req)
+	defer c.campaignReads.forget(req)
 	var payload []byte
 	if req.body != nil {
 		b, err := json.Marshal(req.body)

@@ -28,6 +28,9 @@ func TestCampaignFallbackRequestCounts(t *testing.T) {
 		name  string
 		route string
 		run   func(context.Context, *Client, string) (Presence, error)
+		// coalesced: a second call in one Client is answered by the
+		// first one's read (campaign_reads.go), sending nothing.
+		coalesced bool
 	}{
 		{"LookupCampaign", read, func(ctx context.Context, c *Client, id string) (Presence, error) {
 			l, err := c.LookupCampaign(ctx, id)
@@ -35,22 +38,22 @@ func TestCampaignFallbackRequestCounts(t *testing.T) {
 				t.Errorf("LookupCampaign: presence %v with campaign %v", l.Presence, l.Campaign)
 			}
 			return l.Presence, err
-		}},
+		}, true},
 		{"UpdateCampaign", patch, func(ctx context.Context, c *Client, id string) (Presence, error) {
 			_, p, err := c.UpdateCampaign(ctx, id, CampaignInput{Name: "Renamed", Steps: []Step{}})
 			return p, err
-		}},
+		}, false},
 		{"ListLeads", list, func(ctx context.Context, c *Client, id string) (Presence, error) {
 			_, p, err := c.ListLeads(ctx, id)
 			return p, err
-		}},
+		}, false},
 		{"RemoveLeads", unenroll, func(ctx context.Context, c *Client, id string) (Presence, error) {
 			return c.RemoveLeads(ctx, id, []string{"ava@example.com"})
-		}},
+		}, false},
 		{"RemoveCampaign", del, func(ctx context.Context, c *Client, id string) (Presence, error) {
 			out, _, err := c.RemoveCampaign(ctx, id)
 			return map[DeleteOutcome]Presence{Deleted: Found, AlreadyGone: Gone, LeftInWorkspace: ExistsNotOffered}[out], err
-		}},
+		}, false},
 	}
 	for _, mode := range []struct {
 		name           string
@@ -88,6 +91,10 @@ func TestCampaignFallbackRequestCounts(t *testing.T) {
 						wantPause = 1
 					}
 					for call := 1; call <= 2; call++ {
+						asked := call // operations that sent requests
+						if op.coalesced {
+							asked = 1
+						}
 						got, err := op.run(ctx, c, camp.ID)
 						mustOK(t, err)
 						if got != want {
@@ -98,16 +105,16 @@ func TestCampaignFallbackRequestCounts(t *testing.T) {
 						}
 						routeHits := 1 // a completion found missing is not asked again
 						if want == Gone {
-							routeHits = call // a deleted campaign turns no completion off
+							routeHits = asked // a deleted campaign turns no completion off
 						}
 						if n := sb.RequestCount(op.route); n != routeHits {
 							t.Errorf("call %d: %s asked %d times, want %d", call, op.route, n, routeHits)
 						}
-						if n := sb.RequestCount(stats); n != call*wantStats {
-							t.Errorf("call %d: stats asked %d times, want %d (once per operation)", call, n, call*wantStats)
+						if n := sb.RequestCount(stats); n != asked*wantStats {
+							t.Errorf("call %d: stats asked %d times, want %d (once per operation)", call, n, asked*wantStats)
 						}
-						if n := sb.RequestCount(pause); n != call*wantPause {
-							t.Errorf("call %d: pause asked %d times, want %d", call, n, call*wantPause)
+						if n := sb.RequestCount(pause); n != asked*wantPause {
+							t.Errorf("call %d: pause asked %d times, want %d", call, n, asked*wantPause)
 						}
 					}
 					if want == Found {

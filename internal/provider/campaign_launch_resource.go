@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
@@ -152,18 +151,10 @@ func (r *campaignLaunchResource) transition(ctx context.Context, client *leadter
 		return
 	}
 	m.ID = types.StringValue(id)
+	// The answer is enough: a start reports startedAt (and clears
+	// pausedAt), a pause reports pausedAt and keeps the last startedAt.
+	// Reading the campaign again would cost a request per launch.
 	m.applyWrite(st, start)
-	// A start or pause answer carries one timestamp; where the API offers a
-	// campaign read, take both from it so state matches what refresh and
-	// import read. The status stays the write's: the read may lag.
-	if client.Offered(leadterra.CapCampaignRead) {
-		found, rerr := client.LookupCampaign(ctx, id)
-		if rerr != nil || found.Campaign == nil || found.Campaign.Status == "" {
-			tflog.Debug(ctx, "campaign read after "+action+" gave nothing; keeping the "+action+" answer", map[string]any{"campaign_id": id})
-			return
-		}
-		m.StartedAt, m.PausedAt = nullIfEmpty(found.Campaign.StartedAt), nullIfEmpty(found.Campaign.PausedAt)
-	}
 }
 
 func (r *campaignLaunchResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -223,13 +214,12 @@ func (r *campaignLaunchResource) Update(ctx context.Context, req resource.Update
 	}
 	// Computed values are unknown in the plan: start from the last known.
 	plan.Status, plan.StartedAt, plan.PausedAt = state.Status, state.StartedAt, state.PausedAt
-	if unchangedLaunch(plan, state) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...) // only require_capacity changed
-		return
-	}
-	r.transition(ctx, client, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
+	// Only require_capacity changed: nothing to send.
+	if !unchangedLaunch(plan, state) {
+		r.transition(ctx, client, &plan, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
 	}
 	setIdentity(ctx, resp.Identity, identityCampaignID, plan.CampaignID.ValueString(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
