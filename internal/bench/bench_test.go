@@ -66,7 +66,7 @@ func TestMinimum(t *testing.T) {
 		p    Phase
 		want Budget
 	}{
-		{Campaigns, 10, Apply, Budget{Writes: map[string]int{routeCreate: 10, routeBulk: 10, routeStart: 10}}},
+		{Campaigns, 10, Apply, Budget{Writes: map[string]int{routeCreate: 10, routeBulk: 10, routeStart: 10}, Reads: 11}},
 		{Campaigns, 10, Plan, Budget{Writes: map[string]int{}, Reads: 20}},
 		{Campaigns, 500, Change, Budget{Writes: map[string]int{routePatch: 1}, Reads: 1000}},
 		{Campaigns, 10, Destroy, Budget{Writes: map[string]int{routeDelete: 10, routeDeleteLeads: 10, routePause: 10}, Reads: 20}},

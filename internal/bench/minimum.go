@@ -68,6 +68,12 @@ func Minimum(kind Kind, size int, p Phase) Budget {
 	switch p {
 	case Apply:
 		b = Budget{Writes: apply}
+		if kind == Campaigns {
+			// The capacity check of each launch that starts its campaign
+			// (leadterra_campaign_launch): the campaign's stats, and the
+			// pools once per run.
+			b.Reads = size + 1
+		}
 	case Plan:
 		b = Budget{Writes: map[string]int{}, Reads: reads}
 	case Change:

@@ -220,7 +220,7 @@ type CampaignLookup struct {
 // that is not offered, learns from the documented stats endpoint whether
 // it exists (campaignCompletion).
 func (c *Client) LookupCampaign(ctx context.Context, id string) (CampaignLookup, error) {
-	return c.campaignReads.lookup(ctx, id, func() (CampaignLookup, error) { return c.lookupCampaign(ctx, id) })
+	return memoized(ctx, c, campaignMemoKey(id), func() (CampaignLookup, error) { return c.lookupCampaign(ctx, id) }, cloneLookup)
 }
 
 func (c *Client) lookupCampaign(ctx context.Context, id string) (CampaignLookup, error) {

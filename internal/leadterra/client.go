@@ -83,7 +83,7 @@ type Client struct {
 	mu         sync.Mutex
 	notOffered map[string]bool
 
-	campaignReads campaignReads
+	memo readMemo
 }
 
 // New validates cfg and builds a client.
@@ -276,8 +276,8 @@ func (c *Client) do(ctx context.Context, req request) ([]byte, error) {
 	// documented API shows no such keys (outcome.go).
 	safe := req.method == http.MethodGet || req.idempotent
 	// A write makes what is known of its campaign stale.
-	c.campaignReads.forget(req)
-	defer c.campaignReads.forget(req)
+	c.memo.forget(req)
+	defer c.memo.forget(req)
 	var payload []byte
 	if req.body != nil {
 		b, err := json.Marshal(req.body)

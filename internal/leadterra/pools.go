@@ -66,5 +66,7 @@ func DecodeSenderPools(b []byte) ([]SenderPool, error) {
 
 // ListSenderPools returns every pool of the workspace.
 func (c *Client) ListSenderPools(ctx context.Context) ([]SenderPool, error) {
-	return decodeInto(ctx, c, request{method: http.MethodGet, path: "/v1/sender-pools"}, DecodeSenderPools)
+	return memoized(ctx, c, poolsMemoKey, func() ([]SenderPool, error) {
+		return decodeInto(ctx, c, request{method: http.MethodGet, path: "/v1/sender-pools"}, DecodeSenderPools)
+	}, clonePools)
 }

@@ -128,5 +128,6 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 		CreatedAt: nullIfEmpty(c.CreatedAt), StartedAt: nullIfEmpty(c.StartedAt), PausedAt: nullIfEmpty(c.PausedAt),
 		SequenceSteps: mergeSteps([]stepModel{}, c.Steps),
 	}
+	d.data.rememberSteps(c.ID, state.SequenceSteps)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

@@ -26,7 +26,7 @@ import (
 // templateCheckDescription is the resource documentation's paragraph.
 const templateCheckDescription = "**Leads lacking a field the steps use.** When a plan enrolls or updates leads in a campaign whose id is already known, it warns about each custom field the campaign's subjects and bodies use (`{{use_case}}`) " +
 	"that some leads lack (missing or empty), with how many lack it and a few of their addresses: their emails would show an empty string there. " +
-	"The check uses the campaign's steps as the `leadterra_campaign` resource last read or wrote them in the same run (no extra request), else one campaign read (`GET /v1/campaigns/:id`, where the API offers it; against the documented API alone it is skipped); it never writes. " +
+	"The check uses the campaign's steps as the `leadterra_campaign` resource or data source read or wrote them in the same run: it sends no request, and it is skipped for a campaign the configuration neither manages nor reads. " +
 	"Standard fields (`{{firstName}}`, …) are not checked. A campaign created in the same apply has no id at plan time: the warning then comes only during the apply, as the leads are sent. " +
 	"To refuse such leads before anything is created, use `provider::leadterra::template_tokens` in a `precondition` (see that function's example)."
 
@@ -101,20 +101,22 @@ func (r *campaignLeadsResource) planTimeChecks(ctx context.Context, req resource
 }
 
 // warnMissingTemplateFields is the template check of a plan for campaignID.
+// It sends no request: it uses the steps the campaign resource or data
+// source read or wrote in this provider process. Reading the campaign here
+// would read it a second time in one operation: Terraform plans changed
+// resources again during an apply, in a new provider process.
 func (r *campaignLeadsResource) warnMissingTemplateFields(ctx context.Context, campaignID string, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	templates, cached := r.data.cachedSteps(campaignID)
-	if cached && len(customTokens(templates)) == 0 || !cached && !r.canReadSteps(ctx, campaignID) {
+	if !cached {
+		tflog.Debug(ctx, "template field check skipped: this run has not read the campaign's steps", map[string]any{"campaign_id": campaignID})
+		return
+	}
+	if len(customTokens(templates)) == 0 {
 		return // before decoding the leads: 10,000 of them take a while
 	}
 	planned, ok := rawLeads(req.Plan.Raw)
 	if !ok || !sendsLeads(req.State.Raw, campaignID, planned) {
 		return
-	}
-	if !cached {
-		templates, ok = r.readSteps(ctx, campaignID)
-		if !ok {
-			return
-		}
 	}
 	for _, g := range missingTemplateFields(templates, planned) {
 		more := ""
@@ -126,29 +128,6 @@ func (r *campaignLeadsResource) warnMissingTemplateFields(ctx context.Context, c
 				"Add %s to these leads, or remove {{%s}} from the campaign's steps. (Checked against the campaign's steps as this run last read or wrote them.)",
 				campaignID, g.Field, g.Lacking, len(planned), g.Field, strings.Join(g.Examples, ", "), more, g.Field, g.Field))
 	}
-}
-
-// canReadSteps: a client, and an API not (yet) known to lack a campaign read.
-func (r *campaignLeadsResource) canReadSteps(ctx context.Context, campaignID string) bool {
-	if r.data == nil || r.data.client == nil || !r.data.client.Offered(leadterra.CapCampaignRead) {
-		tflog.Debug(ctx, "template field check skipped: no campaign read", map[string]any{"campaign_id": campaignID})
-		return false
-	}
-	return true
-}
-
-// readSteps reads the campaign's steps; a failure only skips the check,
-// which must never fail a plan.
-func (r *campaignLeadsResource) readSteps(ctx context.Context, campaignID string) ([]string, bool) {
-	found, err := r.data.client.LookupCampaign(ctx, campaignID)
-	if err != nil || found.Campaign == nil || found.Campaign.Steps == nil {
-		tflog.Debug(ctx, "template field check skipped: the campaign's steps could not be read", map[string]any{"campaign_id": campaignID, "presence": found.Presence.String()})
-		return nil, false
-	}
-	steps := mergeSteps(nil, found.Campaign.Steps)
-	r.data.rememberSteps(campaignID, steps)
-	t, _ := r.data.cachedSteps(campaignID)
-	return t, true
 }
 
 // sendsLeads reports whether the plan upserts leads: a create, a new

@@ -62,3 +62,26 @@ func TestLookupCampaignReadsOncePerWrite(t *testing.T) {
 		t.Errorf("two lookups of an unknown campaign sent %d requests, want each to ask", sb.TotalRequests())
 	}
 }
+
+// Every launch's capacity check asks for the pools: one GET per Client.
+func TestListSenderPoolsReadsOnce(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{Keys: []string{testKey}, Seed: true})
+	srv := httptest.NewServer(sb)
+	t.Cleanup(srv.Close)
+	c, _ := newTestClient(t, srv.URL, nil)
+	ctx := testCtx(t)
+	first, err := c.ListSenderPools(ctx)
+	mustOK(t, err)
+	if len(first) == 0 {
+		t.Fatal("the seeded sandbox has no pool")
+	}
+	first[0].Name = "changed by one caller"
+	again, err := c.ListSenderPools(ctx)
+	mustOK(t, err)
+	if again[0].Name == first[0].Name {
+		t.Error("a caller's change reached another caller")
+	}
+	if n := sb.TotalRequests(); n != 1 {
+		t.Errorf("two pool listings sent %d requests, want 1", n)
+	}
+}
