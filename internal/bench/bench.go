@@ -13,7 +13,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"time"
-
 )
 
 // Options configures a benchmark run.
