@@ -38,10 +38,10 @@ func (a leadsAttrs) object(typ tftypes.Type) tftypes.Value {
 	return tftypes.NewValue(typ, map[string]tftypes.Value(a))
 }
 
-// str is a string attribute, "" when null or unknown.
-func (a leadsAttrs) str(name string) string {
+// campaignID is the campaign_id attribute, "" when null or unknown.
+func (a leadsAttrs) campaignID() string {
 	var s string
-	if v := a[name]; v.IsKnown() && !v.IsNull() {
+	if v := a["campaign_id"]; v.IsKnown() && !v.IsNull() {
 		_ = v.As(&s)
 	}
 	return s

@@ -36,7 +36,7 @@ func recordCreatePlan(ctx context.Context, plan leadsAttrs, planned []leadModel,
 	if !campaign.IsKnown() || campaign.IsNull() || !leads.IsKnown() || leads.IsNull() {
 		return // a campaign not yet created cannot be the tainted object's
 	}
-	cp := createPlan{CampaignID: plan.str("campaign_id"), Emails: make([]string, 0, len(planned))}
+	cp := createPlan{CampaignID: plan.campaignID(), Emails: make([]string, 0, len(planned))}
 	for _, l := range planned {
 		cp.Emails = append(cp.Emails, l.key())
 	}

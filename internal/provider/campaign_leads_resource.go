@@ -124,7 +124,7 @@ func (r *campaignLeadsResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() || client == nil {
 		return
 	}
-	id := plan.str("campaign_id")
+	id := plan.campaignID()
 	leads := decodeLeads(plan["leads"], &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -178,7 +178,7 @@ func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadReque
 	if client == nil {
 		return
 	}
-	id := state.str("campaign_id")
+	id := state.campaignID()
 	op := diagnostics.Op{Action: "read the leads of", Object: campaignObject(id)}
 	listed, presence, err := client.ListLeads(ctx, id)
 	// A listing cut short still refreshes the leads it shows; the others
@@ -250,7 +250,7 @@ func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateR
 	if resp.Diagnostics.HasError() || client == nil {
 		return
 	}
-	id := state.str("campaign_id")
+	id := state.campaignID()
 	prior := decodeLeads(state["leads"], &resp.Diagnostics)
 	planned := decodeLeads(plan["leads"], &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -327,7 +327,7 @@ func (r *campaignLeadsResource) Delete(ctx context.Context, req resource.DeleteR
 	if resp.Diagnostics.HasError() || client == nil {
 		return
 	}
-	id := state.str("campaign_id")
+	id := state.campaignID()
 	skipped := emailSet(state["skipped_emails"])
 	// Replacing a tainted object (a create that failed part-way): the leads
 	// the replacement enrolls again stay enrolled.
