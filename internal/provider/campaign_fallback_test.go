@@ -38,6 +38,9 @@ func TestCampaignRead_goneWarns(t *testing.T) {
 				t.Fatalf("existing campaign: gone=%v diags=%+v", gone, diags)
 			}
 			env.Sandbox.DeleteCampaign(camp.ID)
+			// The next run: a new provider process (one run reads a
+			// campaign once, leadterra.Client's read memo).
+			p = newProtocolProvider(t, env, env.Key)
 			diags, gone = p.readResource("leadterra_campaign", state)
 			if !gone {
 				t.Fatal("a campaign whose stats answer campaign_not_found must leave state")

@@ -371,6 +371,7 @@ func TestCampaignLaunchRead_goneWarns(t *testing.T) {
 				t.Fatalf("Read made %d writes", n-writes)
 			}
 			env.Sandbox.DeleteCampaign(id)
+			p = newProtocolProvider(t, env, env.Key) // the next run
 			diags, gone := p.readResource("leadterra_campaign_launch", launchState(id))
 			if !gone {
 				t.Fatal("a launch whose campaign is gone must leave state")

@@ -1,13 +1,10 @@
 package provider
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
@@ -32,18 +29,18 @@ func (l leadModel) key() string { return emailKey(l.Email.ValueString()) }
 // or an email column sends no lead again. (The state still follows the
 // configuration exactly.)
 func (l leadModel) equal(o leadModel) bool {
-	return !l.unknown && !o.unknown && l.Email.Equal(o.Email) && maps.Equal(l.sent(), o.sent())
+	return !l.unknown && !o.unknown && l.Email.Equal(o.Email) && sentSubset(l, o) && sentSubset(o, l)
 }
 
-// sent returns the fields that reach the API: those with a value.
-func (l leadModel) sent() map[string]string {
-	out := make(map[string]string, len(l.Fields))
-	for k, v := range l.Fields {
-		if k != "email" && v != "" {
-			out[k] = v
+// sentSubset reports whether every field a sends, b sends the same; it runs
+// for every lead of every plan, so it allocates nothing.
+func sentSubset(a, b leadModel) bool {
+	for k, v := range a.Fields {
+		if k != "email" && v != "" && b.Fields[k] != v {
+			return false
 		}
 	}
-	return out
+	return true
 }
 
 // custom returns the custom fields that have a value.
@@ -155,51 +152,6 @@ func keyed(leads []leadModel) map[string]leadModel {
 // sortLeads orders by address so batches are the same on every run.
 func sortLeads(leads []leadModel) {
 	slices.SortFunc(leads, func(a, b leadModel) int { return strings.Compare(a.key(), b.key()) })
-}
-
-// leadsOf reads the leads map directly rather than through reflection:
-// with 10,000 leads this runs on every plan.
-func leadsOf(m types.Map, diags *diag.Diagnostics) []leadModel {
-	if m.IsNull() || m.IsUnknown() {
-		return nil
-	}
-	out := make([]leadModel, 0, len(m.Elements()))
-	for email, el := range m.Elements() {
-		fields, ok := el.(types.Map)
-		if !ok {
-			diags.AddError("Unexpected lead value", fmt.Sprintf("The lead %q is a %T, not a map. This is a bug in the provider; please report it.", email, el))
-			return nil
-		}
-		l := leadModel{Email: types.StringValue(email), Fields: map[string]string{}, unknown: fields.IsUnknown()}
-		for k, v := range fields.Elements() {
-			s, ok := v.(types.String)
-			switch {
-			case !ok || s.IsUnknown():
-				l.unknown = true
-			case !s.IsNull():
-				l.Fields[k] = s.ValueString()
-			}
-		}
-		out = append(out, l)
-	}
-	return out
-}
-
-// leadsMap builds the leads map, keyed by each lead's address.
-func leadsMap(leads []leadModel, diags *diag.Diagnostics) types.Map {
-	elems := make(map[string]attr.Value, len(leads))
-	for _, l := range leads {
-		fields := make(map[string]attr.Value, len(l.Fields))
-		for k, v := range l.Fields {
-			fields[k] = types.StringValue(v)
-		}
-		m, d := types.MapValue(types.StringType, fields)
-		diags.Append(d...)
-		elems[l.Email.ValueString()] = m
-	}
-	v, d := types.MapValue(leadFieldsType, elems)
-	diags.Append(d...)
-	return v
 }
 
 // keepConfigured returns the skipped addresses that are still configured.

@@ -6,10 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
@@ -111,15 +110,27 @@ func TestCampaignLeadsDiff_importKeepsOnlyValues(t *testing.T) {
 }
 
 func TestCampaignLeadsDiff_unknownFieldCountsAsChanged(t *testing.T) {
-	var diags diag.Diagnostics
-	known := types.MapValueMust(leadFieldsType, map[string]attr.Value{"a@x.io": types.MapValueMust(types.StringType, map[string]attr.Value{"company": types.StringValue("X")})})
-	unknown := types.MapValueMust(leadFieldsType, map[string]attr.Value{"a@x.io": types.MapValueMust(types.StringType, map[string]attr.Value{"company": types.StringUnknown()})})
-	if d := diffLeads(leadsOf(known, &diags), leadsOf(unknown, &diags)); len(d.upsert) != 1 || diags.HasError() {
-		t.Fatalf("a lead whose field is unknown until apply must be sent: %+v %v", d, diags)
+	fields := func(v tftypes.Value) tftypes.Value {
+		return tftypes.NewValue(leadsTF, map[string]tftypes.Value{"a@x.io": tftypes.NewValue(leadFieldsTF, map[string]tftypes.Value{"company": v})})
 	}
-	round := leadsMap(leadsOf(known, &diags), &diags)
-	if !round.Equal(known) || diags.HasError() {
-		t.Fatalf("leadsOf and leadsMap must round-trip: %v %v", round, diags)
+	known, unknown := fields(str("X")), fields(tftypes.NewValue(tftypes.String, tftypes.UnknownValue))
+	k, err := leadsOf(known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := leadsOf(unknown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diffLeads(k, u); len(d.upsert) != 1 {
+		t.Fatalf("a lead whose field is unknown until apply must be sent: %+v", d)
+	}
+	if round := leadsValue(k); !round.Equal(known) {
+		t.Fatalf("leadsOf and leadsValue must round-trip: %v", round)
+	}
+	whole, err := leadsOf(tftypes.NewValue(leadsTF, map[string]tftypes.Value{"a@x.io": tftypes.NewValue(leadFieldsTF, tftypes.UnknownValue)}))
+	if err != nil || len(whole) != 1 || !whole[0].unknown {
+		t.Fatalf("a lead unknown as a whole must be marked unknown: %+v %v", whole, err)
 	}
 }
 
@@ -161,7 +172,7 @@ func TestCampaignLeadsPlan_fieldChecks(t *testing.T) {
 		{"note", "\xff", "not valid UTF-8"},
 	} {
 		var diags diag.Diagnostics
-		validateLeadField("ann@x.io", tc.name, types.StringValue(tc.value), path.Root("leads").AtMapKey("ann@x.io").AtMapKey(tc.name), &diags)
+		validateLeadField("ann@x.io", tc.name, str(tc.value), nil, &diags)
 		switch {
 		case tc.wantErr == "" && diags.HasError():
 			t.Errorf("%s=%q: unexpected %v", tc.name, tc.value, diags)

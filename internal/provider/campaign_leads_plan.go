@@ -12,13 +12,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
+	"github.com/leadterra/terraform-provider-leadterra/internal/validators"
 )
 
-// ValidateConfig checks the leads map in one pass (per-element validators
-// would make the framework walk 10,000 leads one path at a time):
+// ValidateConfig checks the leads map in one pass over the raw value
+// (per-element validators would make the framework walk 20,000 leads one
+// path at a time):
+//   - each key must be one bare address (validators.EmailProblem);
 //   - no two keys may be one address in different case: the API upserts by
 //     email case-insensitively, so they would overwrite each other and the
 //     state could never match the configuration (Terraform itself refuses
@@ -26,28 +29,39 @@ import (
 //   - field names must be standard fields or plain identifiers usable as
 //     {{tokens}}, and an "email" field must repeat the key;
 //   - values must be UTF-8 text that is empty (not set) or not blank.
-func (r *campaignLeadsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var leads types.Map
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("leads"), &leads)...)
-	if resp.Diagnostics.HasError() || leads.IsNull() || leads.IsUnknown() {
+func (r *campaignLeadsResource) ValidateConfig(_ context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	if !req.Config.Raw.IsKnown() || req.Config.Raw.IsNull() {
 		return
 	}
+	cfg := attrsOf(req.Config.Raw, &resp.Diagnostics)
+	var leads map[string]tftypes.Value
+	if v := cfg["leads"]; resp.Diagnostics.HasError() || !v.IsKnown() || v.IsNull() || v.As(&leads) != nil {
+		return
+	}
+	// Paths are built only for a diagnostic: 20,000 leads would otherwise
+	// make 140,000 of them.
 	root := path.Root("leads")
-	byKey := map[string][]string{}
-	for email, el := range leads.Elements() {
-		byKey[emailKey(email)] = append(byKey[emailKey(email)], email)
-		fields, ok := el.(types.Map)
+	byKey := make(map[string][]string, len(leads))
+	okNames := map[string]bool{}
+	for email, el := range leads {
+		key := emailKey(email)
+		byKey[key] = append(byKey[key], email)
+		if problem := validators.EmailProblem(email); problem != "" {
+			resp.Diagnostics.AddAttributeError(root.AtMapKey(email), "Invalid email address", problem)
+		}
+		var fields map[string]tftypes.Value
 		switch {
-		case !ok || fields.IsUnknown():
+		case !el.IsKnown():
 			continue
-		case fields.IsNull():
+		case el.IsNull():
 			resp.Diagnostics.AddAttributeError(root.AtMapKey(email), "Lead without fields",
 				fmt.Sprintf("The lead %q is null. Give it a map of fields, or {} for a lead with none.", email))
 			continue
+		case el.As(&fields) != nil:
+			continue
 		}
-		for name, v := range fields.Elements() {
-			value, _ := v.(types.String)
-			validateLeadField(email, name, value, root.AtMapKey(email).AtMapKey(name), &resp.Diagnostics)
+		for name, v := range fields {
+			validateLeadField(email, name, v, okNames, &resp.Diagnostics)
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(byKey)) {
@@ -61,42 +75,52 @@ func (r *campaignLeadsResource) ValidateConfig(ctx context.Context, req resource
 	}
 }
 
-func validateLeadField(email, name string, value types.String, at path.Path, diags *diag.Diagnostics) {
-	lead := fmt.Sprintf("lead %q", email)
-	switch {
-	case name == "email" || isStandardLeadField(name):
-	case !leadterra.IsIdentifier(name):
-		diags.AddAttributeError(at, "Invalid custom field name",
-			fmt.Sprintf("Field %q of %s is not a plain identifier. Use letters, digits and _, not starting with a digit (for example use_case), so that templates can use it as {{name}}.", name, lead))
-		return
-	default:
-		if std, taken := reservedLeadKeys[leadterra.FoldName(name)]; taken {
-			diags.AddAttributeError(at, "Custom field reuses a standard lead field",
-				fmt.Sprintf("Field %q of %s is a spelling of the standard field %s (%s) or of the custom-field container; the API would read it as that field. Write %s, or rename the custom field.", name, lead, std, standardFieldList(), std))
+// validateLeadField checks one field of one lead. okNames remembers the
+// field names already found valid (a CSV repeats its columns on every row);
+// nil checks every name.
+func validateLeadField(email, name string, value tftypes.Value, okNames map[string]bool, diags *diag.Diagnostics) {
+	at := func() path.Path { return path.Root("leads").AtMapKey(email).AtMapKey(name) }
+	lead := func() string { return fmt.Sprintf("lead %q", email) }
+	if !okNames[name] {
+		switch {
+		case name == "email" || isStandardLeadField(name):
+		case !leadterra.IsIdentifier(name):
+			diags.AddAttributeError(at(), "Invalid custom field name",
+				fmt.Sprintf("Field %q of %s is not a plain identifier. Use letters, digits and _, not starting with a digit (for example use_case), so that templates can use it as {{name}}.", name, lead()))
 			return
+		default:
+			if std, taken := reservedLeadKeys[leadterra.FoldName(name)]; taken {
+				diags.AddAttributeError(at(), "Custom field reuses a standard lead field",
+					fmt.Sprintf("Field %q of %s is a spelling of the standard field %s (%s) or of the custom-field container; the API would read it as that field. Write %s, or rename the custom field.", name, lead(), std, standardFieldList(), std))
+				return
+			}
+		}
+		if okNames != nil {
+			okNames[name] = true
 		}
 	}
-	if value.IsUnknown() {
+	if !value.IsKnown() {
 		return
 	}
-	if value.IsNull() {
-		diags.AddAttributeError(at, "Null lead field",
-			fmt.Sprintf("Field %q of %s is null. Leave the field out, or set it to \"\" (not set).", name, lead))
+	var s string
+	if value.IsNull() || value.As(&s) != nil {
+		diags.AddAttributeError(at(), "Null lead field",
+			fmt.Sprintf("Field %q of %s is null. Leave the field out, or set it to \"\" (not set).", name, lead()))
 		return
 	}
-	s := value.ValueString()
 	switch {
+	case s == "":
 	case !utf8.ValidString(s):
-		diags.AddAttributeError(at, "Text is not valid UTF-8",
-			fmt.Sprintf("Field %q of %s holds bytes that are not valid UTF-8; Leadterra accepts JSON text only. Check the file it was read from.", name, lead))
+		diags.AddAttributeError(at(), "Text is not valid UTF-8",
+			fmt.Sprintf("Field %q of %s holds bytes that are not valid UTF-8; Leadterra accepts JSON text only. Check the file it was read from.", name, lead()))
 	case name == "email":
-		if s != "" && !sameEmail(s, email) {
-			diags.AddAttributeError(at, "Lead email does not match its key",
-				fmt.Sprintf("The email field of %s is %q. The key of each lead is its address: the email field, which a row of csvdecode carries, must repeat it (case aside) or be left out.", lead, s))
+		if !sameEmail(s, email) {
+			diags.AddAttributeError(at(), "Lead email does not match its key",
+				fmt.Sprintf("The email field of %s is %q. The key of each lead is its address: the email field, which a row of csvdecode carries, must repeat it (case aside) or be left out.", lead(), s))
 		}
-	case s != "" && strings.TrimSpace(s) == "":
-		diags.AddAttributeError(at, "Blank "+name,
-			fmt.Sprintf("Field %q of %s is only whitespace. Leave it out, or set it to \"\" (not set): blank text would be sent to Leadterra as is.", name, lead))
+	case strings.TrimSpace(s) == "":
+		diags.AddAttributeError(at(), "Blank "+name,
+			fmt.Sprintf("Field %q of %s is only whitespace. Leave it out, or set it to \"\" (not set): blank text would be sent to Leadterra as is.", name, lead()))
 	}
 }
 
@@ -108,29 +132,40 @@ func quotedList(items []string) string {
 	return strings.Join(q, " and ")
 }
 
-// ModifyPlan keeps the counters when an update sends no lead (only
-// removals, or only batch_size): they describe the last apply that did.
+// ModifyPlan decodes the planned leads once, for every plan-time step:
+// recording a create plan (see campaign_leads_replace.go), and keeping the
+// counters when an update sends no lead (only removals, or only
+// batch_size): they describe the last apply that did.
 func (r *campaignLeadsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	r.planTimeChecks(ctx, req, resp) // campaign_leads_template_check.go
-	if req.State.Raw.IsNull() && !req.Plan.Raw.IsNull() {
-		recordCreatePlan(ctx, req, resp)
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	plan := attrsOf(req.Plan.Raw, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
+	// planned is nil while the leads map is unknown; a lead unknown in part
+	// is marked so.
+	planned := decodeLeads(plan["leads"], &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	var plan, state campaignLeadsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !plan.CampaignID.Equal(state.CampaignID) || plan.Leads.IsUnknown() {
+	if req.State.Raw.IsNull() {
+		recordCreatePlan(ctx, plan, planned, resp)
 		return
 	}
-	planned := leadsOf(plan.Leads, &resp.Diagnostics)
-	d := diffLeads(leadsOf(state.Leads, &resp.Diagnostics), planned)
-	if resp.Diagnostics.HasError() || len(d.upsert) > 0 {
+	state := attrsOf(req.State.Raw, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !plan["campaign_id"].Equal(state["campaign_id"]) || !plan["leads"].IsKnown() {
 		return
 	}
-	plan.EnrolledCount, plan.UpdatedCount, plan.SkippedCount = state.EnrolledCount, state.UpdatedCount, state.SkippedCount
-	plan.SkippedEmails = emailSetValue(keepConfigured(emailSet(state.SkippedEmails), planned))
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	prior := decodeLeads(state["leads"], &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || len(diffLeads(prior, planned).upsert) > 0 {
+		return
+	}
+	for _, c := range countAttrs {
+		plan[c] = state[c]
+	}
+	plan["skipped_emails"] = emailSetValue(keepConfigured(emailSet(state["skipped_emails"]), planned))
+	resp.Plan.Raw = plan.object(req.Plan.Raw.Type())
 }

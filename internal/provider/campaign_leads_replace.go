@@ -7,9 +7,7 @@ import (
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // A create that fails part-way saves the leads it enrolled, and Terraform
@@ -33,17 +31,14 @@ type createPlan struct {
 }
 
 // recordCreatePlan is ModifyPlan's part for a create.
-func recordCreatePlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	var campaign types.String
-	var leads types.Map
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("campaign_id"), &campaign)...)
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("leads"), &leads)...)
-	if resp.Diagnostics.HasError() || campaign.IsUnknown() || campaign.IsNull() || leads.IsUnknown() || leads.IsNull() {
+func recordCreatePlan(ctx context.Context, plan leadsAttrs, planned []leadModel, resp *resource.ModifyPlanResponse) {
+	campaign, leads := plan["campaign_id"], plan["leads"]
+	if !campaign.IsKnown() || campaign.IsNull() || !leads.IsKnown() || leads.IsNull() {
 		return // a campaign not yet created cannot be the tainted object's
 	}
-	cp := createPlan{CampaignID: campaign.ValueString()}
-	for email := range leads.Elements() {
-		cp.Emails = append(cp.Emails, emailKey(email))
+	cp := createPlan{CampaignID: plan.campaignID(), Emails: make([]string, 0, len(planned))}
+	for _, l := range planned {
+		cp.Emails = append(cp.Emails, l.key())
 	}
 	raw, err := json.Marshal(cp)
 	if err != nil {

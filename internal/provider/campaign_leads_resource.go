@@ -40,17 +40,6 @@ func NewCampaignLeadsResource() resource.Resource { return &campaignLeadsResourc
 
 type campaignLeadsResource struct{ data *providerData }
 
-type campaignLeadsModel struct {
-	ID            types.String `tfsdk:"id"`
-	CampaignID    types.String `tfsdk:"campaign_id"`
-	BatchSize     types.Int64  `tfsdk:"batch_size"`
-	Leads         types.Map    `tfsdk:"leads"`
-	EnrolledCount types.Int64  `tfsdk:"enrolled_count"`
-	UpdatedCount  types.Int64  `tfsdk:"updated_count"`
-	SkippedCount  types.Int64  `tfsdk:"skipped_count"`
-	SkippedEmails types.Set    `tfsdk:"skipped_emails"`
-}
-
 func (r *campaignLeadsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_campaign_leads"
 }
@@ -102,8 +91,8 @@ func (r *campaignLeadsResource) Schema(_ context.Context, _ resource.SchemaReque
 				Required:    true,
 				ElementType: leadFieldsType,
 				Validators: []validator.Map{
+					// Addresses are checked in ValidateConfig's single pass.
 					mapvalidator.SizeAtLeast(1),
-					mapvalidator.KeysAre(validators.Email()),
 				},
 				MarkdownDescription: "The leads to enroll: a map from each lead's email address to its fields. At least one. " +
 					"Each address is checked at plan time for one bare address with a dotted domain (if the API still refuses one, the error names it); no two keys may be one address in different case, since Leadterra upserts by email ignoring case.\n\n" +
@@ -129,19 +118,14 @@ func (r *campaignLeadsResource) Configure(_ context.Context, req resource.Config
 	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
-func (m *campaignLeadsModel) setCounts(enrolled, updated, skipped int64) {
-	m.EnrolledCount, m.UpdatedCount, m.SkippedCount = types.Int64Value(enrolled), types.Int64Value(updated), types.Int64Value(skipped)
-}
-
 func (r *campaignLeadsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan campaignLeadsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	plan := attrsOf(req.Plan.Raw, &resp.Diagnostics)
 	client := r.data.clientFor("enroll leads", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || client == nil {
 		return
 	}
-	id := plan.CampaignID.ValueString()
-	leads := leadsOf(plan.Leads, &resp.Diagnostics)
+	id := plan.campaignID()
+	leads := decodeLeads(plan["leads"], &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -158,11 +142,11 @@ func (r *campaignLeadsResource) Create(ctx context.Context, req resource.CreateR
 			send = append(send, l)
 		}
 	}
-	out, ok := upsertLeads(ctx, client, id, send, current, int(plan.BatchSize.ValueInt64()), diagnostics.Op{Action: "enroll leads in", Object: campaignObject(id)}, &resp.Diagnostics)
+	out, ok := upsertLeads(ctx, client, id, send, current, int(plan.int("batch_size")), diagnostics.Op{Action: "enroll leads in", Object: campaignObject(id)}, &resp.Diagnostics)
 	warnSkipped(id, out, &resp.Diagnostics)
-	plan.ID = types.StringValue(id)
+	plan["id"] = stringValue(id)
 	plan.setCounts(out.counts.Enrolled, out.counts.Updated, out.skippedCount())
-	plan.SkippedEmails = emailSetValue(out.skipped)
+	plan["skipped_emails"] = emailSetValue(out.skipped)
 	setIdentity(ctx, resp.Identity, identityCampaignID, id, &resp.Diagnostics)
 	if !ok {
 		// A batch failed after others went through: the state records every
@@ -175,23 +159,29 @@ func (r *campaignLeadsResource) Create(ctx context.Context, req resource.CreateR
 		if len(current) == 0 {
 			return // nothing is enrolled: nothing to track
 		}
-		plan.Leads = leadsMap(slices.Collect(maps.Values(current)), &resp.Diagnostics)
+		plan["leads"] = leadsValue(slices.Collect(maps.Values(current)))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.State.Raw = plan.object(req.Plan.Raw.Type())
 }
 
+// Read refreshes the leads from the listing. When nothing changed, which is
+// the rule, the state is handed back as it came (the framework's response
+// starts as the prior state): nothing is encoded again.
 func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state campaignLeadsModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	setIdentity(ctx, resp.Identity, identityCampaignID, state.CampaignID.ValueString(), &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || (r.data != nil && r.data.unknown) {
+	state := attrsOf(req.State.Raw, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// Identity first: every way out of Read must carry it.
+	setIdentity(ctx, resp.Identity, identityCampaignID, state.campaignID(), &resp.Diagnostics)
+	if r.data != nil && r.data.unknown {
 		return // unknown provider configuration: keep the last known state
 	}
 	client := r.data.clientFor("read the leads of a campaign", &resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	id := state.CampaignID.ValueString()
+	id := state.campaignID()
 	op := diagnostics.Op{Action: "read the leads of", Object: campaignObject(id)}
 	listed, presence, err := client.ListLeads(ctx, id)
 	// A listing cut short still refreshes the leads it shows; the others
@@ -212,22 +202,32 @@ func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadReque
 	case leadterra.ExistsNotOffered:
 		return // no lead listing: keep the last known state
 	}
-	byKey := map[string]leadterra.Lead{}
+	byKey := make(map[string]leadterra.Lead, len(listed))
 	for _, l := range listed {
 		byKey[emailKey(l.Email)] = l
 	}
-	prior := leadsOf(state.Leads, &resp.Diagnostics)
-	skipped := emailSet(state.SkippedEmails)
-	var kept []leadModel
+	prior := decodeLeads(state["leads"], &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	skipped := emailSet(state["skipped_emails"])
+	changed := false
+	kept := make([]leadModel, 0, len(prior))
 	for _, p := range prior {
 		if api, ok := byKey[p.key()]; ok {
-			kept = append(kept, refreshLead(p, api))
+			l := refreshLead(p, api)
+			kept = append(kept, l)
+			if _, s := skipped[p.key()]; s || !maps.Equal(l.Fields, p.Fields) {
+				changed = true
+			}
 			delete(skipped, p.key())
 		} else if _, wasSkipped := skipped[p.key()]; wasSkipped || cut != nil {
 			kept = append(kept, p) // never enrolled (suppressed), or not seen
+		} else {
+			// Unenrolled outside Terraform: dropping it makes the next plan
+			// enroll it again.
+			changed = true
 		}
-		// Otherwise it was unenrolled outside Terraform: dropping it makes
-		// the next plan enroll it again.
 	}
 	if len(prior) > 0 && len(kept) == 0 {
 		resp.Diagnostics.AddWarning(fmt.Sprintf("Leads of campaign %q are no longer enrolled; removed from state", id),
@@ -238,39 +238,44 @@ func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadReque
 	if cut != nil {
 		resp.Diagnostics.Append(listingCutWarning(id, cut, len(prior)))
 	}
-	state.Leads = leadsMap(kept, &resp.Diagnostics)
-	state.SkippedEmails = emailSetValue(skipped)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if !changed {
+		return
+	}
+	state["leads"] = leadsValue(kept)
+	state["skipped_emails"] = emailSetValue(skipped)
+	resp.State.Raw = state.object(req.State.Raw.Type())
 }
 
 func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state campaignLeadsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	plan := attrsOf(req.Plan.Raw, &resp.Diagnostics)
+	state := attrsOf(req.State.Raw, &resp.Diagnostics)
 	client := r.data.clientFor("update the leads of a campaign", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || client == nil {
 		return
 	}
-	id := state.CampaignID.ValueString()
+	id := state.campaignID()
 	setIdentity(ctx, resp.Identity, identityCampaignID, id, &resp.Diagnostics)
-	prior := leadsOf(state.Leads, &resp.Diagnostics)
-	planned := leadsOf(plan.Leads, &resp.Diagnostics)
+	prior := decodeLeads(state["leads"], &resp.Diagnostics)
+	planned := decodeLeads(plan["leads"], &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	d := diffLeads(prior, planned)
-	size := int(plan.BatchSize.ValueInt64())
+	size := int(plan.int("batch_size"))
 	// current and skipped follow what the API holds, so that a failure
 	// part-way saves the progress made instead of the plan.
 	current := keyed(prior)
-	skipped := emailSet(state.SkippedEmails)
-	counts := state
+	skipped := emailSet(state["skipped_emails"])
+	counts := maps.Clone(state)
+	typ := req.State.Raw.Type()
 	partial := func() {
-		p := state
-		p.Leads = leadsMap(slices.Collect(maps.Values(current)), &resp.Diagnostics)
-		p.EnrolledCount, p.UpdatedCount, p.SkippedCount = counts.EnrolledCount, counts.UpdatedCount, counts.SkippedCount
-		p.SkippedEmails = emailSetValue(keepConfigured(skipped, slices.Collect(maps.Values(current))))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &p)...)
+		p := maps.Clone(state)
+		p["leads"] = leadsValue(slices.Collect(maps.Values(current)))
+		for _, c := range countAttrs {
+			p[c] = counts[c]
+		}
+		p["skipped_emails"] = emailSetValue(keepConfigured(skipped, slices.Collect(maps.Values(current))))
+		resp.State.Raw = p.object(typ)
 	}
 
 	if len(d.upsert) > 0 {
@@ -312,27 +317,28 @@ func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateR
 		// The campaign is gone, and its leads with it.
 	}
 
-	plan.ID = state.ID
-	plan.EnrolledCount, plan.UpdatedCount, plan.SkippedCount = counts.EnrolledCount, counts.UpdatedCount, counts.SkippedCount
-	plan.SkippedEmails = emailSetValue(keepConfigured(skipped, planned))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	plan["id"] = state["id"]
+	for _, c := range countAttrs {
+		plan[c] = counts[c]
+	}
+	plan["skipped_emails"] = emailSetValue(keepConfigured(skipped, planned))
+	resp.State.Raw = plan.object(typ)
 }
 
 func (r *campaignLeadsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state campaignLeadsModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state := attrsOf(req.State.Raw, &resp.Diagnostics)
 	client := r.data.clientFor("unenroll leads", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || client == nil {
 		return
 	}
-	id := state.CampaignID.ValueString()
-	skipped := emailSet(state.SkippedEmails)
+	id := state.campaignID()
+	skipped := emailSet(state["skipped_emails"])
 	// Replacing a tainted object (a create that failed part-way): the leads
 	// the replacement enrolls again stay enrolled.
 	replacing, isReplace := replacementPlan(ctx, req.Private, id)
 	var emails []string
 	var kept []leadModel
-	for _, l := range leadsOf(state.Leads, &resp.Diagnostics) {
+	for _, l := range decodeLeads(state["leads"], &resp.Diagnostics) {
 		_, s := skipped[l.key()]
 		switch {
 		case s:
@@ -347,7 +353,7 @@ func (r *campaignLeadsResource) Delete(ctx context.Context, req resource.DeleteR
 	}
 	slices.Sort(emails)
 	op := diagnostics.Op{Action: "unenroll leads from", Object: campaignObject(id)}
-	_, presence, err := removeLeads(ctx, client, id, emails, int(state.BatchSize.ValueInt64()))
+	_, presence, err := removeLeads(ctx, client, id, emails, int(state.int("batch_size")))
 	switch {
 	case err != nil:
 		diagnostics.Add(&resp.Diagnostics, op, err)
@@ -391,12 +397,12 @@ func (r *campaignLeadsResource) ImportState(ctx context.Context, req resource.Im
 	for i, l := range listed {
 		leads[i] = leadFromAPI(l)
 	}
-	m := campaignLeadsModel{
-		ID: types.StringValue(id), CampaignID: types.StringValue(id), BatchSize: types.Int64Value(DefaultLeadBatchSize),
-		Leads: leadsMap(leads, &resp.Diagnostics), SkippedEmails: emailSetValue(nil),
+	m := leadsAttrs{
+		"id": stringValue(id), "campaign_id": stringValue(id), "batch_size": numberValue(DefaultLeadBatchSize),
+		"leads": leadsValue(leads), "skipped_emails": emailSetValue(nil),
 	}
 	// As if these leads had just been enrolled: the history is unknown.
 	m.setCounts(int64(len(leads)), 0, 0)
 	setIdentity(ctx, resp.Identity, identityCampaignID, id, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.State.Raw = m.object(resp.State.Schema.Type().TerraformType(ctx))
 }

@@ -43,7 +43,7 @@ func TestMissingTemplateFields(t *testing.T) {
 func templateCheckPlan(t *testing.T, p *protocolProvider, prior map[string]tftypes.Value, campaignID string, leads map[string]map[string]string) []*tfprotov6.Diagnostic {
 	t.Helper()
 	typ := p.resourceType(leadsType).(tftypes.Object)
-	config := p.value(typ, map[string]tftypes.Value{"campaign_id": str(campaignID), "leads": leadsValue(typ, leads)})
+	config := p.value(typ, map[string]tftypes.Value{"campaign_id": str(campaignID), "leads": leadsTestValue(typ, leads)})
 	priorState := p.value(typ, prior)
 	if prior == nil {
 		v, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, nil))
@@ -118,7 +118,7 @@ func TestCampaignLeadsPlan_templateFieldWarning(t *testing.T) {
 				}
 				plannedLeads := map[string]map[string]string{"a@example.com": leads["a@example.com"], "b@example.com": {"first_name": "B", "use_case": ""}, "c@example.com": leads["c@example.com"]}
 				typ := p.resourceType(leadsType).(tftypes.Object)
-				prior["leads"] = leadsValue(typ, priorLeads)
+				prior["leads"] = leadsTestValue(typ, priorLeads)
 				if diags := templateCheckPlan(t, p, prior, id.ID, plannedLeads); len(diags) != 0 {
 					t.Fatalf("no lead sent: want no warning, got %+v", diags)
 				}
@@ -132,7 +132,7 @@ func TestCampaignLeadsPlan_templateFieldWarning(t *testing.T) {
 	}
 }
 
-func leadsValue(typ tftypes.Object, leads map[string]map[string]string) tftypes.Value {
+func leadsTestValue(typ tftypes.Object, leads map[string]map[string]string) tftypes.Value {
 	leadT := typ.AttributeTypes["leads"].(tftypes.Map)
 	elems := map[string]tftypes.Value{}
 	for e, f := range leads {
