@@ -55,7 +55,7 @@ const campaignLeadsDescription = "The leads one configuration enrolls in one Lea
 	"**A failed apply keeps its progress.** If a bulk request fails after earlier ones went through, the error says how many leads were sent, and the state records every lead enrolled so far: the next apply sends only what is missing, and a destroy unenrolls them. " +
 	"After a failed create Terraform marks the resource tainted and plans to replace it; that replacement keeps the leads already enrolled (nothing is unenrolled and sent again) and sends only the others.\n\n" +
 	"The lead listing is read page by page to its end (the provider asks 100 leads a page; a smaller page limit only means more pages). If a listing stops short of the total it announces (a server that repeats a page, or the safety cap of 100,000 pages), the leads it did not show keep their last known state, so nothing is planned for them, and a warning says how many leads were read.\n\n" +
-	"Large lists are fine: the provider's acceptance tests apply 10,000 leads from a CSV file in one resource (20 bulk requests), and the provider's share of planning that many is about a second. " +
+	"Large lists are fine: the provider's acceptance tests apply 10,000 leads from a CSV file in one resource (20 bulk requests); the provider's time and memory at up to 20,000 leads are measured by `make bench` (BENCHMARKS.md in the provider's repository). " +
 	"Keep them in a CSV file and build the map with `csvdecode`, as in the example.\n\n" + templateCheckDescription
 
 func (r *campaignLeadsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
