@@ -155,6 +155,14 @@ func kind(k tfprotov6.StringKind) string {
 
 // typeJSON renders a type as cty's type JSON ("string", ["list","string"]).
 func typeJSON(t tftypes.Type) (any, bool) {
+	switch tt := t.(type) {
+	case tftypes.List:
+		elem, ok := typeJSON(tt.ElementType)
+		return []any{"list", elem}, ok
+	case tftypes.Set:
+		elem, ok := typeJSON(tt.ElementType)
+		return []any{"set", elem}, ok
+	}
 	switch {
 	case t.Is(tftypes.String):
 		return "string", true
@@ -162,12 +170,6 @@ func typeJSON(t tftypes.Type) (any, bool) {
 		return "bool", true
 	case t.Is(tftypes.Number):
 		return "number", true
-	case t.Is(tftypes.List{}):
-		elem, ok := typeJSON(t.(tftypes.List).ElementType)
-		return []any{"list", elem}, ok
-	case t.Is(tftypes.Set{}):
-		elem, ok := typeJSON(t.(tftypes.Set).ElementType)
-		return []any{"set", elem}, ok
 	}
 	return nil, false
 }
