@@ -129,6 +129,7 @@ resource "leadterra_campaign_leads" "demo" {
       first_name = "John"
       company    = "Example Org"
       job_title  = "COO"
+      useCase    = "month-end close" # leave it out to see the plan warn
     }
   }
 }
