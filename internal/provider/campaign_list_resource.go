@@ -5,14 +5,12 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 )
 
@@ -60,37 +58,15 @@ func (f campaignListModel) keeps(c leadterra.Campaign) bool {
 }
 
 func (l *campaignListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var cfg campaignListModel
-	var diags diag.Diagnostics
-	diags.Append(req.Config.Get(ctx, &cfg)...)
-	client := l.data.clientFor("list campaigns", &diags)
-	if diags.HasError() || client == nil {
-		stream.Results = listFailed(diags)
-		return
-	}
-	all, err := client.ListCampaigns(ctx)
-	if err != nil {
-		op := diagnostics.Op{Action: "list campaigns"}
-		if leadterra.IsNotOffered(err) {
-			op.Hint = "So the leadterra_campaign list resource cannot find campaigns on this API. Import a campaign by its id instead (copied from the dashboard): an import block with id = \"camp_…\" or identity = { id = \"camp_…\" }."
-		}
-		diagnostics.Add(&diags, op, err)
-		stream.Results = listFailed(diags)
-		return
-	}
-	var found []leadterra.Campaign
-	for _, c := range all {
-		if cfg.keeps(c) {
-			found = append(found, c)
-		}
-	}
-	stream.Results = listed(ctx, req, found, func(c leadterra.Campaign, r *list.ListResult) {
-		r.DisplayName = c.Name
-		setIdentity(ctx, r.Identity, identityID, c.ID, &r.Diagnostics)
-		if req.IncludeResource {
-			var m campaignModel
-			m.apply(c)
-			r.Diagnostics.Append(r.Resource.Set(ctx, &m)...)
-		}
-	})
+	const notOffered = "So the leadterra_campaign list resource cannot find campaigns on this API. Import a campaign by its id instead (copied from the dashboard): an import block with id = \"camp_…\" or identity = { id = \"camp_…\" }."
+	listFiltered(ctx, l.data, req, stream, "list campaigns", notOffered, (*leadterra.Client).ListCampaigns, campaignListModel.keeps,
+		func(c leadterra.Campaign, r *list.ListResult) {
+			r.DisplayName = c.Name
+			setIdentity(ctx, r.Identity, identityID, c.ID, &r.Diagnostics)
+			if req.IncludeResource {
+				var m campaignModel
+				m.apply(c)
+				r.Diagnostics.Append(r.Resource.Set(ctx, &m)...)
+			}
+		})
 }

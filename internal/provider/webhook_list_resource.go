@@ -6,14 +6,12 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/leadterra/terraform-provider-leadterra/internal/diagnostics"
 	"github.com/leadterra/terraform-provider-leadterra/internal/leadterra"
 	"github.com/leadterra/terraform-provider-leadterra/internal/validators"
 )
@@ -62,37 +60,15 @@ func (f webhookListModel) keeps(w leadterra.Webhook) bool {
 }
 
 func (l *webhookListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var cfg webhookListModel
-	var diags diag.Diagnostics
-	diags.Append(req.Config.Get(ctx, &cfg)...)
-	client := l.data.clientFor("list webhooks", &diags)
-	if diags.HasError() || client == nil {
-		stream.Results = listFailed(diags)
-		return
-	}
-	all, err := client.ListWebhooks(ctx)
-	if err != nil {
-		op := diagnostics.Op{Action: "list webhooks"}
-		if leadterra.IsNotOffered(err) {
-			op.Hint = "So the leadterra_webhook list resource cannot find webhooks on this API, and the webhooks cannot be imported either (that needs GET /v1/webhooks/:id): see them in the Leadterra dashboard."
-		}
-		diagnostics.Add(&diags, op, err)
-		stream.Results = listFailed(diags)
-		return
-	}
-	var found []leadterra.Webhook
-	for _, w := range all {
-		if cfg.keeps(w) {
-			found = append(found, w)
-		}
-	}
-	stream.Results = listed(ctx, req, found, func(w leadterra.Webhook, r *list.ListResult) {
-		r.DisplayName = w.URL
-		setIdentity(ctx, r.Identity, identityID, w.ID, &r.Diagnostics)
-		if req.IncludeResource {
-			m := webhookModel{Events: types.SetNull(types.StringType)}
-			m.apply(w)
-			r.Diagnostics.Append(r.Resource.Set(ctx, &m)...)
-		}
-	})
+	const notOffered = "So the leadterra_webhook list resource cannot find webhooks on this API, and the webhooks cannot be imported either (that needs GET /v1/webhooks/:id): see them in the Leadterra dashboard."
+	listFiltered(ctx, l.data, req, stream, "list webhooks", notOffered, (*leadterra.Client).ListWebhooks, webhookListModel.keeps,
+		func(w leadterra.Webhook, r *list.ListResult) {
+			r.DisplayName = w.URL
+			setIdentity(ctx, r.Identity, identityID, w.ID, &r.Diagnostics)
+			if req.IncludeResource {
+				m := webhookModel{Events: types.SetNull(types.StringType)}
+				m.apply(w)
+				r.Diagnostics.Append(r.Resource.Set(ctx, &m)...)
+			}
+		})
 }
