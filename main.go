@@ -3,11 +3,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/provider"
 )
@@ -21,11 +21,20 @@ func main() {
 	flag.Parse()
 	provider.LimitSDKLogs()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: provider.Address,
-		Debug:   debug,
-	})
-	if err != nil {
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	// provider.NewServer is the framework's server with the leads of
+	// leadterra_campaign_leads kept out of the framework's walks.
+	serve := func() tfprotov6.ProviderServer {
+		server, err := provider.NewServer(provider.New(version)())
+		if err != nil {
+			log.Fatal(err)
+		}
+		return server
+	}
+	if err := tf6server.Serve(provider.Address, serve, opts...); err != nil {
 		log.Fatal(err)
 	}
 }

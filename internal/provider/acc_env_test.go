@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/leadterra/terraform-provider-leadterra/internal/sandbox"
@@ -30,7 +29,7 @@ const (
 )
 
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"leadterra": providerserver.NewProtocol6WithError(New("test")()),
+	"leadterra": ServerFactory(New("test")),
 }
 
 // testEnv is where one acceptance test runs: an in-process sandbox with keys

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tfsdklog"
@@ -22,7 +21,7 @@ import (
 // TF_LOG_SDK_FRAMEWORK=TRACE shows the framework's quadratic trace path that
 // LimitSDKLogs avoids.
 func BenchmarkCampaignLeadsPlan(b *testing.B) {
-	server, err := providerserver.NewProtocol6WithError(New("bench")())()
+	server, err := NewServer(New("bench")())
 	if err != nil {
 		b.Fatal(err)
 	}

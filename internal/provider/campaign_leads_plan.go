@@ -29,11 +29,11 @@ import (
 //   - field names must be standard fields or plain identifiers usable as
 //     {{tokens}}, and an "email" field must repeat the key;
 //   - values must be UTF-8 text that is empty (not set) or not blank.
-func (r *campaignLeadsResource) ValidateConfig(_ context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+func (r *campaignLeadsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	if !req.Config.Raw.IsKnown() || req.Config.Raw.IsNull() {
 		return
 	}
-	cfg := attrsOf(req.Config.Raw, &resp.Diagnostics)
+	cfg := attrsOf(ctx, req.Config.Raw, &resp.Diagnostics)
 	var leads map[string]tftypes.Value
 	if v := cfg["leads"]; resp.Diagnostics.HasError() || !v.IsKnown() || v.IsNull() || v.As(&leads) != nil {
 		return
@@ -137,26 +137,29 @@ func quotedList(items []string) string {
 // counters when an update sends no lead (only removals, or only
 // batch_size): they describe the last apply that did.
 func (r *campaignLeadsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planTimeChecks(ctx, req, resp) // campaign_leads_template_check.go
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
-	plan := attrsOf(req.Plan.Raw, &resp.Diagnostics)
+	plan := attrsOf(ctx, req.Plan.Raw, &resp.Diagnostics)
+	var state leadsAttrs
+	if !req.State.Raw.IsNull() {
+		state = attrsOf(ctx, req.State.Raw, &resp.Diagnostics)
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	r.planTimeChecks(ctx, plan, state, resp) // campaign_leads_template_check.go
 	// planned is nil while the leads map is unknown; a lead unknown in part
 	// is marked so.
 	planned := decodeLeads(plan["leads"], &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if req.State.Raw.IsNull() {
+	if state == nil {
 		recordCreatePlan(ctx, plan, planned, resp)
 		return
 	}
-	state := attrsOf(req.State.Raw, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !plan["campaign_id"].Equal(state["campaign_id"]) || !plan["leads"].IsKnown() {
+	if !plan["campaign_id"].Equal(state["campaign_id"]) || !plan["leads"].IsKnown() {
 		return
 	}
 	prior := decodeLeads(state["leads"], &resp.Diagnostics)
@@ -167,5 +170,5 @@ func (r *campaignLeadsResource) ModifyPlan(ctx context.Context, req resource.Mod
 		plan[c] = state[c]
 	}
 	plan["skipped_emails"] = emailSetValue(keepConfigured(emailSet(state["skipped_emails"]), planned))
-	resp.Plan.Raw = plan.object(req.Plan.Raw.Type())
+	resp.Plan.Raw = plan.object(ctx, req.Plan.Raw.Type())
 }

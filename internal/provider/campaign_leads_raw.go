@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"math/big"
@@ -20,11 +21,22 @@ import (
 // leadsAttrs is a leadterra_campaign_leads object by attribute name.
 type leadsAttrs map[string]tftypes.Value
 
-// attrsOf decodes the top level of an object; its values stay raw.
-func attrsOf(v tftypes.Value, diags *diag.Diagnostics) leadsAttrs {
+// attrsOf decodes the top level of an object into a copy the caller may
+// change (As hands out the value's own map); its values stay raw. The
+// leads are the real ones, not their stand-in (campaign_leads_standin.go).
+func attrsOf(ctx context.Context, v tftypes.Value, diags *diag.Diagnostics) leadsAttrs {
 	var attrs map[string]tftypes.Value
 	if err := v.As(&attrs); err != nil {
 		diags.AddError("Unexpected leadterra_campaign_leads value", fmt.Sprintf("Decoding the object failed: %s. This is a bug in the provider; please report it.", err))
+		return attrs
+	}
+	attrs = maps.Clone(attrs)
+	if stash := stashFrom(ctx); stash != nil && attrs != nil {
+		leads, _, found := stash.reveal(attrs["leads"])
+		if !found {
+			diags.AddError("Unexpected leadterra_campaign_leads value", "A leads stand-in has no leads behind it. This is a bug in the provider; please report it.")
+		}
+		attrs["leads"] = leads
 	}
 	return attrs
 }
@@ -33,8 +45,14 @@ func attrsOf(v tftypes.Value, diags *diag.Diagnostics) leadsAttrs {
 var countAttrs = []string{"enrolled_count", "updated_count", "skipped_count"}
 
 // object builds the value of type typ from a, which must hold every
-// attribute.
-func (a leadsAttrs) object(typ tftypes.Type) tftypes.Value {
+// attribute. The framework gets the leads' stand-in, when there is a stash.
+func (a leadsAttrs) object(ctx context.Context, typ tftypes.Type) tftypes.Value {
+	if stash := stashFrom(ctx); stash != nil {
+		if hidden, ok := stash.hide(a["leads"]); ok {
+			a = maps.Clone(a)
+			a["leads"] = hidden
+		}
+	}
 	return tftypes.NewValue(typ, map[string]tftypes.Value(a))
 }
 

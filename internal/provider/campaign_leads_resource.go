@@ -119,7 +119,7 @@ func (r *campaignLeadsResource) Configure(_ context.Context, req resource.Config
 }
 
 func (r *campaignLeadsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan := attrsOf(req.Plan.Raw, &resp.Diagnostics)
+	plan := attrsOf(ctx, req.Plan.Raw, &resp.Diagnostics)
 	client := r.data.clientFor("enroll leads", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || client == nil {
 		return
@@ -161,14 +161,14 @@ func (r *campaignLeadsResource) Create(ctx context.Context, req resource.CreateR
 		}
 		plan["leads"] = leadsValue(slices.Collect(maps.Values(current)))
 	}
-	resp.State.Raw = plan.object(req.Plan.Raw.Type())
+	resp.State.Raw = plan.object(ctx, req.Plan.Raw.Type())
 }
 
 // Read refreshes the leads from the listing. When nothing changed, which is
 // the rule, the state is handed back as it came (the framework's response
 // starts as the prior state): nothing is encoded again.
 func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state := attrsOf(req.State.Raw, &resp.Diagnostics)
+	state := attrsOf(ctx, req.State.Raw, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -243,12 +243,12 @@ func (r *campaignLeadsResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	state["leads"] = leadsValue(kept)
 	state["skipped_emails"] = emailSetValue(skipped)
-	resp.State.Raw = state.object(req.State.Raw.Type())
+	resp.State.Raw = state.object(ctx, req.State.Raw.Type())
 }
 
 func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan := attrsOf(req.Plan.Raw, &resp.Diagnostics)
-	state := attrsOf(req.State.Raw, &resp.Diagnostics)
+	plan := attrsOf(ctx, req.Plan.Raw, &resp.Diagnostics)
+	state := attrsOf(ctx, req.State.Raw, &resp.Diagnostics)
 	client := r.data.clientFor("update the leads of a campaign", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || client == nil {
 		return
@@ -275,7 +275,7 @@ func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateR
 			p[c] = counts[c]
 		}
 		p["skipped_emails"] = emailSetValue(keepConfigured(skipped, slices.Collect(maps.Values(current))))
-		resp.State.Raw = p.object(typ)
+		resp.State.Raw = p.object(ctx, typ)
 	}
 
 	if len(d.upsert) > 0 {
@@ -322,11 +322,11 @@ func (r *campaignLeadsResource) Update(ctx context.Context, req resource.UpdateR
 		plan[c] = counts[c]
 	}
 	plan["skipped_emails"] = emailSetValue(keepConfigured(skipped, planned))
-	resp.State.Raw = plan.object(typ)
+	resp.State.Raw = plan.object(ctx, typ)
 }
 
 func (r *campaignLeadsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state := attrsOf(req.State.Raw, &resp.Diagnostics)
+	state := attrsOf(ctx, req.State.Raw, &resp.Diagnostics)
 	client := r.data.clientFor("unenroll leads", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || client == nil {
 		return
@@ -404,5 +404,5 @@ func (r *campaignLeadsResource) ImportState(ctx context.Context, req resource.Im
 	// As if these leads had just been enrolled: the history is unknown.
 	m.setCounts(int64(len(leads)), 0, 0)
 	setIdentity(ctx, resp.Identity, identityCampaignID, id, &resp.Diagnostics)
-	resp.State.Raw = m.object(resp.State.Schema.Type().TerraformType(ctx))
+	resp.State.Raw = m.object(ctx, resp.State.Schema.Type().TerraformType(ctx))
 }

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tfsdklog"
@@ -38,7 +37,7 @@ func BenchmarkCampaignLeadsRPCs(b *testing.B) {
 	srv := httptest.NewServer(sb)
 	b.Cleanup(srv.Close)
 
-	server, err := providerserver.NewProtocol6WithError(New("bench")())()
+	server, err := NewServer(New("bench")())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -78,9 +77,20 @@ func BenchmarkCampaignLeadsRPCs(b *testing.B) {
 		return tftypes.NewValue(leadsT, elems)
 	}
 	num := func(n int64) tftypes.Value { return tftypes.NewValue(tftypes.Number, n) }
+	// Terraform encodes maps with sorted keys, as encodeLeadsObject does
+	// (tftypes' encoder follows Go's map order): the same leads in the
+	// prior state, proposed state and configuration are the same bytes.
 	dv := func(attrs map[string]tftypes.Value) *tfprotov6.DynamicValue {
 		v := objectValue(b, typ, attrs)
-		return &v
+		obj, err := v.Unmarshal(typ)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sorted, err := encodeLeadsObject(typ, obj)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return sorted
 	}
 	same, changed := leads(-1), leads(n/2)
 	config := dv(map[string]tftypes.Value{"campaign_id": str(campaign), "leads": same})

@@ -85,19 +85,17 @@ func customTokens(templates []string) []string {
 
 // planTimeChecks is what ModifyPlan adds for other checks: it records how
 // many leads the plan puts in the campaign (for a launch's capacity check)
-// and warns about leads lacking a field the steps use.
-func (r *campaignLeadsResource) planTimeChecks(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return // destroy
-	}
-	campaignID, ok := rawString(req.Plan.Raw, "campaign_id")
-	if !ok {
+// and warns about leads lacking a field the steps use. state is nil on
+// create.
+func (r *campaignLeadsResource) planTimeChecks(ctx context.Context, plan, state leadsAttrs, resp *resource.ModifyPlanResponse) {
+	campaignID := plan.campaignID()
+	if campaignID == "" {
 		return
 	}
-	if n, ok := rawLeadCount(req.Plan.Raw); ok {
+	if n, ok := rawLeadCount(plan); ok {
 		r.data.rememberPlannedLeads(campaignID, n)
 	}
-	r.warnMissingTemplateFields(ctx, campaignID, req, resp)
+	r.warnMissingTemplateFields(ctx, campaignID, plan, state, resp)
 }
 
 // warnMissingTemplateFields is the template check of a plan for campaignID.
@@ -105,7 +103,7 @@ func (r *campaignLeadsResource) planTimeChecks(ctx context.Context, req resource
 // source read or wrote in this provider process. Reading the campaign here
 // would read it a second time in one operation: Terraform plans changed
 // resources again during an apply, in a new provider process.
-func (r *campaignLeadsResource) warnMissingTemplateFields(ctx context.Context, campaignID string, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+func (r *campaignLeadsResource) warnMissingTemplateFields(ctx context.Context, campaignID string, plan, state leadsAttrs, resp *resource.ModifyPlanResponse) {
 	templates, cached := r.data.cachedSteps(campaignID)
 	if !cached {
 		tflog.Debug(ctx, "template field check skipped: this run has not read the campaign's steps", map[string]any{"campaign_id": campaignID})
@@ -114,8 +112,8 @@ func (r *campaignLeadsResource) warnMissingTemplateFields(ctx context.Context, c
 	if len(customTokens(templates)) == 0 {
 		return // before decoding the leads: 10,000 of them take a while
 	}
-	planned, ok := rawLeads(req.Plan.Raw)
-	if !ok || !sendsLeads(req.State.Raw, campaignID, planned) {
+	planned, ok := rawLeads(plan)
+	if !ok || !sendsLeads(state, campaignID, planned) {
 		return
 	}
 	for _, g := range missingTemplateFields(templates, planned) {
@@ -132,11 +130,8 @@ func (r *campaignLeadsResource) warnMissingTemplateFields(ctx context.Context, c
 
 // sendsLeads reports whether the plan upserts leads: a create, a new
 // campaign, or a lead whose sent fields (non-empty, "email" aside) change.
-func sendsLeads(state tftypes.Value, campaignID string, planned map[string]map[string]string) bool {
-	if state.IsNull() {
-		return true
-	}
-	if id, _ := rawString(state, "campaign_id"); id != campaignID {
+func sendsLeads(state leadsAttrs, campaignID string, planned map[string]map[string]string) bool {
+	if state == nil || state.campaignID() != campaignID {
 		return true
 	}
 	prior, ok := rawLeads(state)
@@ -165,41 +160,22 @@ func sentFields(f map[string]string) map[string]string {
 	return out
 }
 
-// rawString reads a known, non-null string attribute of an object value.
-func rawString(obj tftypes.Value, name string) (string, bool) {
-	var attrs map[string]tftypes.Value
-	if obj.IsNull() || !obj.IsKnown() || obj.As(&attrs) != nil {
-		return "", false
-	}
-	v := attrs[name]
-	var s string
-	if !v.IsKnown() || v.IsNull() || v.As(&s) != nil {
-		return "", false
-	}
-	return s, true
-}
-
 // rawLeadCount is how many leads a known leads attribute holds.
-func rawLeadCount(obj tftypes.Value) (int, bool) {
-	var attrs map[string]tftypes.Value
+func rawLeadCount(obj leadsAttrs) (int, bool) {
 	var leads map[string]tftypes.Value
-	if obj.IsNull() || !obj.IsKnown() || obj.As(&attrs) != nil || !attrs["leads"].IsKnown() || attrs["leads"].As(&leads) != nil {
+	if v := obj["leads"]; !v.IsKnown() || v.IsNull() || v.As(&leads) != nil {
 		return 0, false
 	}
 	return len(leads), true
 }
 
-// rawLeads reads the leads attribute straight from the protocol value as
+// rawLeads reads the leads attribute of a decoded object as
 // email → fields. A field unknown until apply reads as present ("?"), a
 // lead unknown until apply as nil: neither can be said to lack anything.
 // ok is false when leads itself is unknown.
-func rawLeads(obj tftypes.Value) (map[string]map[string]string, bool) {
-	var attrs map[string]tftypes.Value
-	if obj.IsNull() || !obj.IsKnown() || obj.As(&attrs) != nil {
-		return nil, false
-	}
+func rawLeads(obj leadsAttrs) (map[string]map[string]string, bool) {
 	var leads map[string]tftypes.Value
-	if v := attrs["leads"]; !v.IsKnown() || v.As(&leads) != nil {
+	if v := obj["leads"]; !v.IsKnown() || v.As(&leads) != nil {
 		return nil, false
 	}
 	out := make(map[string]map[string]string, len(leads))

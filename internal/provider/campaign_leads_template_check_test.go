@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -166,7 +167,8 @@ func BenchmarkTemplateCheck10000(b *testing.B) {
 		}
 		return tftypes.NewValue(typ, map[string]tftypes.Value{"campaign_id": str("camp_1"), "leads": tftypes.NewValue(leadsT, elems)})
 	}
-	state, plan := obj(-1), obj(5000)
+	var diags diag.Diagnostics
+	state, plan := attrsOf(context.Background(), obj(-1), &diags), attrsOf(context.Background(), obj(5000), &diags)
 	templates := []string{"Hi {{firstName}}", "<p>{{use_case}}</p>"}
 	b.ResetTimer()
 	for range b.N {

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -98,7 +97,7 @@ func (e *testEnv) exampleProviderFactories() map[string]func() (tfprotov6.Provid
 	env := map[string]string{EnvAPIKey: e.Key, EnvBaseURL: e.BaseURL}
 	getenv := func(k string) string { return env[k] }
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"leadterra": providerserver.NewProtocol6WithError(newWithEnv("test", getenv)()),
+		"leadterra": ServerFactory(newWithEnv("test", getenv)),
 	}
 }
 

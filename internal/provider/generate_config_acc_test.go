@@ -13,7 +13,6 @@ import (
 
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
@@ -117,9 +116,12 @@ func serveProviderInProcess(t *testing.T, env *testEnv) string {
 	reattach := make(chan *plugin.ReattachConfig, 1)
 	closed := make(chan struct{})
 	getenv := map[string]string{EnvAPIKey: env.Key, EnvBaseURL: env.BaseURL}
-	factory := providerserver.NewProtocol6(newWithEnv("test", func(k string) string { return getenv[k] })())
+	server, err := NewServer(newWithEnv("test", func(k string) string { return getenv[k] })())
+	if err != nil {
+		t.Fatal(err)
+	}
 	go func() {
-		if err := tf6server.Serve("registry.terraform.io/leadterra/leadterra", func() tfprotov6.ProviderServer { return factory() },
+		if err := tf6server.Serve("registry.terraform.io/leadterra/leadterra", func() tfprotov6.ProviderServer { return server },
 			tf6server.WithDebug(ctx, reattach, closed), tf6server.WithGoPluginLogger(hclog.NewNullLogger()), tf6server.WithLoggingSink(t)); err != nil {
 			t.Error(err)
 		}

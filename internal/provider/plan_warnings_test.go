@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 )
@@ -24,7 +23,7 @@ type planWarnings struct {
 func (w *planWarnings) factories() map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
 		"leadterra": func() (tfprotov6.ProviderServer, error) {
-			s, err := providerserver.NewProtocol6WithError(New("test")())()
+			s, err := NewServer(New("test")())
 			return warningRecorder{ProviderServer: s, log: w}, err
 		},
 	}

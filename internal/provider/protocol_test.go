@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -20,7 +19,7 @@ type protocolProvider struct {
 
 func newProtocolProvider(t *testing.T, env *testEnv, key string) *protocolProvider {
 	t.Helper()
-	server, err := providerserver.NewProtocol6WithError(New("test")())()
+	server, err := NewServer(New("test")())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -23,7 +22,7 @@ const urlSecret = "sk_test_URLSECRETz9"
 func providerDiags(t *testing.T, getenv func(string) string, attrs map[string]tftypes.Value) []*tfprotov6.Diagnostic {
 	t.Helper()
 	cfg := providerConfigValue(t, attrs)
-	server, err := providerserver.NewProtocol6WithError(newWithEnv("test", getenv)())()
+	server, err := NewServer(newWithEnv("test", getenv)())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +174,7 @@ func TestAccTransport_secretInBaseURLFromEnv(t *testing.T) {
 	var refused bool
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
-			"leadterra": providerserver.NewProtocol6WithError(newWithEnv("test", getenv)()),
+			"leadterra": ServerFactory(newWithEnv("test", getenv)),
 		},
 		ErrorCheck: func(err error) error {
 			if strings.Contains(err.Error(), "URLSECRET") {

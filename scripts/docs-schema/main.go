@@ -17,7 +17,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -95,7 +94,7 @@ func merge(cliJSON []byte, served map[string]any) ([]byte, error) {
 // servedSchemas renders the provider's list resource and action schemas as
 // `providers schema -json` does (terraform-json's shape).
 func servedSchemas() (map[string]any, error) {
-	server, err := providerserver.NewProtocol6WithError(provider.New("docs")())()
+	server, err := provider.NewServer(provider.New("docs")())
 	if err != nil {
 		return nil, err
 	}
