@@ -32,7 +32,7 @@ func BenchmarkCampaignLeadsPlan(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	typ := schema.ResourceSchemas[leadsType].ValueType().(tftypes.Object)
+	typ := schema.ResourceSchemas[campaignLeadsType].ValueType().(tftypes.Object)
 	leadsT := typ.AttributeTypes["leads"].(tftypes.Map)
 	object := func(attrs map[string]tftypes.Value) *tfprotov6.DynamicValue {
 		dv := objectValue(b, typ, attrs)
@@ -54,7 +54,7 @@ func BenchmarkCampaignLeadsPlan(b *testing.B) {
 	num := func(n int64) tftypes.Value { return tftypes.NewValue(tftypes.Number, n) }
 	plan := func(prior, config *tfprotov6.DynamicValue) {
 		resp, err := server.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{
-			TypeName: leadsType, PriorState: prior, ProposedNewState: config, Config: config,
+			TypeName: campaignLeadsType, PriorState: prior, ProposedNewState: config, Config: config,
 		})
 		if err != nil || hasError(resp.Diagnostics) {
 			b.Fatalf("plan: %v %+v", err, resp.Diagnostics)
@@ -74,7 +74,7 @@ func BenchmarkCampaignLeadsPlan(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("validate/%d", n), func(b *testing.B) {
 			for b.Loop() {
-				resp, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: leadsType, Config: config})
+				resp, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: campaignLeadsType, Config: config})
 				if err != nil || hasError(resp.Diagnostics) {
 					b.Fatalf("validate: %v %+v", err, resp.Diagnostics)
 				}

@@ -18,12 +18,10 @@ import (
 // framework hides: skipped (suppressed) leads, leads that stay enrolled
 // where the API cannot unenroll, and removal from state.
 
-const leadsType = "leadterra_campaign_leads"
-
 // leadsValue is a leads map of addresses with a first name each.
 func (p *protocolProvider) leadsValue(emails ...string) tftypes.Value {
 	p.t.Helper()
-	mapT := p.resourceType(leadsType).(tftypes.Object).AttributeTypes["leads"].(tftypes.Map)
+	mapT := p.resourceType(campaignLeadsType).(tftypes.Object).AttributeTypes["leads"].(tftypes.Map)
 	fieldsT := mapT.ElementType
 	elems := make(map[string]tftypes.Value, len(emails))
 	for _, e := range emails {
@@ -149,7 +147,7 @@ func TestCampaignLeads_skippedWarning(t *testing.T) {
 				t.Fatal(err)
 			}
 			p := newProtocolProvider(t, env, env.Key)
-			state, diags := p.planApply(leadsType, nil, leadsConfig(p, id, "ok@example.com", "Blocked@Example.com"))
+			state, diags := p.planApply(campaignLeadsType, nil, leadsConfig(p, id, "ok@example.com", "Blocked@Example.com"))
 			mustMatch(t, onlyWarning(t, diags), `^Leadterra skipped 1 suppressed lead\(s\)$`, tc.detail)
 			if got := setLen(t, state["skipped_emails"]); got != tc.named {
 				t.Fatalf("skipped_emails has %d entries, want %d", got, tc.named)
@@ -168,11 +166,11 @@ func TestCampaignLeads_removalWithoutUnenrolWarns(t *testing.T) {
 			id := seedLeadsCampaign(t, env)
 			p := newProtocolProvider(t, env, env.Key)
 
-			state, diags := p.planApply(leadsType, nil, leadsConfig(p, id, "a@example.com", "b@example.com", "c@example.com"))
+			state, diags := p.planApply(campaignLeadsType, nil, leadsConfig(p, id, "a@example.com", "b@example.com", "c@example.com"))
 			if len(diags) != 0 {
 				t.Fatalf("create: %+v", diags)
 			}
-			state, diags = p.planApply(leadsType, state, leadsConfig(p, id, "a@example.com", "b@example.com"))
+			state, diags = p.planApply(campaignLeadsType, state, leadsConfig(p, id, "a@example.com", "b@example.com"))
 			if mode.documented {
 				mustMatch(t, onlyWarning(t, diags), `^1 lead\(s\) stay enrolled in campaign ".*"$`,
 					`offers no way to unenroll leads \(there is no DELETE /v1/campaigns/:id/leads\)\. They were removed from leads, so Terraform no longer manages them, but these leads remain enrolled.*- c@example.com\n\nUnenroll them in the Leadterra dashboard`)
@@ -183,7 +181,7 @@ func TestCampaignLeads_removalWithoutUnenrolWarns(t *testing.T) {
 				t.Fatalf("sandbox holds %d leads after the removal, want %d", got, want)
 			}
 
-			diags = p.destroyResource(leadsType, state)
+			diags = p.destroyResource(campaignLeadsType, state)
 			if mode.documented {
 				mustMatch(t, onlyWarning(t, diags), `^2 lead\(s\) stay enrolled in campaign ".*"$`,
 					`removed this leadterra_campaign_leads resource from state, but these leads remain enrolled.*- a@example.com\n  - b@example.com`)
@@ -203,12 +201,12 @@ func TestCampaignLeads_destroyAfterCampaignGoneIsQuiet(t *testing.T) {
 			env := mode.env(t)
 			id := seedLeadsCampaign(t, env)
 			p := newProtocolProvider(t, env, env.Key)
-			state, diags := p.planApply(leadsType, nil, leadsConfig(p, id, "a@example.com"))
+			state, diags := p.planApply(campaignLeadsType, nil, leadsConfig(p, id, "a@example.com"))
 			if len(diags) != 0 {
 				t.Fatal(diags)
 			}
 			env.Sandbox.DeleteCampaign(id)
-			if diags := p.destroyResource(leadsType, state); len(diags) != 0 {
+			if diags := p.destroyResource(campaignLeadsType, state); len(diags) != 0 {
 				t.Fatalf("the leads went with their campaign: nothing to warn about, got %+v", diags)
 			}
 		})
@@ -221,13 +219,13 @@ func TestCampaignLeads_readRemovedFromState(t *testing.T) {
 			env := mode.env(t)
 			id := seedLeadsCampaign(t, env)
 			p := newProtocolProvider(t, env, env.Key)
-			state, _ := p.planApply(leadsType, nil, leadsConfig(p, id, "a@example.com"))
-			if got, diags := p.readState(leadsType, state); got == nil || len(diags) != 0 {
+			state, _ := p.planApply(campaignLeadsType, nil, leadsConfig(p, id, "a@example.com"))
+			if got, diags := p.readState(campaignLeadsType, state); got == nil || len(diags) != 0 {
 				t.Fatalf("existing leads: state %v, diags %+v", got, diags)
 			}
 			env.Sandbox.DeleteCampaign(id)
 			env.Sandbox.ResetCounts()
-			got, diags := p.readState(leadsType, state)
+			got, diags := p.readState(campaignLeadsType, state)
 			if got != nil {
 				t.Fatal("leads of a deleted campaign must leave state")
 			}
@@ -250,7 +248,7 @@ func TestCampaignLeads_readRemovedFromState(t *testing.T) {
 		env.requireSandbox(t)
 		id := seedLeadsCampaign(t, env)
 		p := newProtocolProvider(t, env, env.Key)
-		state, _ := p.planApply(leadsType, nil, leadsConfig(p, id, "a@example.com", "b@example.com"))
+		state, _ := p.planApply(campaignLeadsType, nil, leadsConfig(p, id, "a@example.com", "b@example.com"))
 		client := sandboxClient(t, env)
 		// Someone else's lead in the same campaign is not ours to track.
 		if _, err := client.UpsertLeads(context.Background(), id, []leadterra.Lead{{Email: "other@example.com"}}); err != nil {
@@ -259,14 +257,14 @@ func TestCampaignLeads_readRemovedFromState(t *testing.T) {
 		if _, err := client.RemoveLeads(context.Background(), id, []string{"a@example.com"}); err != nil {
 			t.Fatal(err)
 		}
-		got, diags := p.readState(leadsType, state)
+		got, diags := p.readState(campaignLeadsType, state)
 		if len(diags) != 0 || got == nil || setLen(t, got["leads"]) != 1 {
 			t.Fatalf("one lead unenrolled: it leaves state quietly (the plan re-adds it); got %v, %+v", got, diags)
 		}
 		if _, err := client.RemoveLeads(context.Background(), id, []string{"b@example.com"}); err != nil {
 			t.Fatal(err)
 		}
-		got, diags = p.readState(leadsType, state)
+		got, diags = p.readState(campaignLeadsType, state)
 		if got != nil {
 			t.Fatal("with none of its leads enrolled, the resource must leave state")
 		}
@@ -279,8 +277,8 @@ func TestCampaignLeads_readRemovedFromState(t *testing.T) {
 		env.requireSandbox(t)
 		id := seedLeadsCampaign(t, env)
 		p := newProtocolProvider(t, env, env.Key)
-		state, _ := p.planApply(leadsType, nil, leadsConfig(p, id, "a@example.com"))
-		got, diags := p.readState(leadsType, state)
+		state, _ := p.planApply(campaignLeadsType, nil, leadsConfig(p, id, "a@example.com"))
+		got, diags := p.readState(campaignLeadsType, state)
 		if len(diags) != 0 || got == nil || !got["leads"].Equal(state["leads"]) {
 			t.Fatalf("without a listing the state stays as it was: %v, %+v", got, diags)
 		}
@@ -293,9 +291,9 @@ func TestCampaignLeads_readAuthNeverGone(t *testing.T) {
 			env := mode.env(t)
 			id := seedLeadsCampaign(t, env)
 			p := newProtocolProvider(t, env, env.Key)
-			state, _ := p.planApply(leadsType, nil, leadsConfig(p, id, "a@example.com"))
+			state, _ := p.planApply(campaignLeadsType, nil, leadsConfig(p, id, "a@example.com"))
 			for _, key := range []string{"sk_test_wrong", env.NoAccessKey} {
-				got, diags := newProtocolProvider(t, env, key).readState(leadsType, state)
+				got, diags := newProtocolProvider(t, env, key).readState(campaignLeadsType, state)
 				if got == nil || !hasError(diags) {
 					t.Fatalf("401/403 must be an error that keeps state: state %v, diags %+v", got, diags)
 				}
@@ -309,11 +307,11 @@ func TestCampaignLeads_batchSizeAloneSendsNothing(t *testing.T) {
 	env.requireSandbox(t)
 	id := seedLeadsCampaign(t, env)
 	p := newProtocolProvider(t, env, env.Key)
-	state, _ := p.planApply(leadsType, nil, leadsConfig(p, id, "a@example.com"))
+	state, _ := p.planApply(campaignLeadsType, nil, leadsConfig(p, id, "a@example.com"))
 	writes := env.Sandbox.TotalWrites()
 	cfg := leadsConfig(p, id, "a@example.com")
 	cfg["batch_size"] = tftypes.NewValue(tftypes.Number, 7)
-	got, diags := p.planApply(leadsType, state, cfg)
+	got, diags := p.planApply(campaignLeadsType, state, cfg)
 	if len(diags) != 0 || env.Sandbox.TotalWrites() != writes {
 		t.Fatalf("batch_size alone must send nothing: %+v, %d writes", diags, env.Sandbox.TotalWrites()-writes)
 	}
@@ -335,7 +333,7 @@ func TestCampaignLeads_importErrors(t *testing.T) {
 		empty: `^No leads to import$`,
 		gone:  `^No such campaign$`,
 	} {
-		resp, err := p.server.ImportResourceState(context.Background(), &tfprotov6.ImportResourceStateRequest{TypeName: leadsType, ID: id})
+		resp, err := p.server.ImportResourceState(context.Background(), &tfprotov6.ImportResourceStateRequest{TypeName: campaignLeadsType, ID: id})
 		if err != nil {
 			t.Fatal(err)
 		}

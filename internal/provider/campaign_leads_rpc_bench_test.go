@@ -51,7 +51,7 @@ func BenchmarkCampaignLeadsRPCs(b *testing.B) {
 		b.Fatalf("configure: %v %+v", err, resp.Diagnostics)
 	}
 
-	typ := schema.ResourceSchemas[leadsType].ValueType().(tftypes.Object)
+	typ := schema.ResourceSchemas[campaignLeadsType].ValueType().(tftypes.Object)
 	leadsT := typ.AttributeTypes["leads"].(tftypes.Map)
 	campaign := sandbox.SeedCampaignID
 	fields := func(i, changed int) map[string]string {
@@ -111,14 +111,14 @@ func BenchmarkCampaignLeadsRPCs(b *testing.B) {
 		b.Fatal(err)
 	}
 	planResp := func(prior, prop, cfg *tfprotov6.DynamicValue) *tfprotov6.PlanResourceChangeResponse {
-		resp, err := server.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: leadsType, PriorState: prior, ProposedNewState: prop, Config: cfg})
+		resp, err := server.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: campaignLeadsType, PriorState: prior, ProposedNewState: prop, Config: cfg})
 		if err != nil || hasError(resp.Diagnostics) {
 			b.Fatalf("plan: %v %+v", err, resp.Diagnostics)
 		}
 		return resp
 	}
 	apply := func(prior, planned, cfg *tfprotov6.DynamicValue) *tfprotov6.DynamicValue {
-		resp, err := server.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: leadsType, PriorState: prior, PlannedState: planned, Config: cfg})
+		resp, err := server.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: campaignLeadsType, PriorState: prior, PlannedState: planned, Config: cfg})
 		if err != nil || hasError(resp.Diagnostics) {
 			b.Fatalf("apply: %v %+v", err, resp.Diagnostics)
 		}
@@ -150,19 +150,19 @@ func BenchmarkCampaignLeadsRPCs(b *testing.B) {
 		})
 	}
 	run("validate", func() {
-		resp, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: leadsType, Config: config})
+		resp, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: campaignLeadsType, Config: config})
 		if err != nil || hasError(resp.Diagnostics) {
 			b.Fatalf("validate: %v %+v", err, resp.Diagnostics)
 		}
 	})
 	run("upgrade", func() {
-		resp, err := server.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{TypeName: leadsType, RawState: &tfprotov6.RawState{JSON: raw}})
+		resp, err := server.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{TypeName: campaignLeadsType, RawState: &tfprotov6.RawState{JSON: raw}})
 		if err != nil || hasError(resp.Diagnostics) {
 			b.Fatalf("upgrade: %v %+v", err, resp.Diagnostics)
 		}
 	})
 	run("read", func() {
-		resp, err := server.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: leadsType, CurrentState: state})
+		resp, err := server.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: campaignLeadsType, CurrentState: state})
 		if err != nil || hasError(resp.Diagnostics) || resp.NewState == nil {
 			b.Fatalf("read: %v %+v", err, resp.Diagnostics)
 		}

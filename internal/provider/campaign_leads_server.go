@@ -55,7 +55,7 @@ type leadsServer struct {
 
 const campaignLeadsType = "leadterra_campaign_leads"
 
-func (s *leadsServer) leadsType(ctx context.Context) (tftypes.Object, error) {
+func (s *leadsServer) objectType(ctx context.Context) (tftypes.Object, error) {
 	s.once.Do(func() {
 		schemas, err := s.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 		if err != nil {
@@ -106,7 +106,7 @@ func (s *leadsServer) begin(ctx context.Context, typeName string) (context.Conte
 	if typeName != campaignLeadsType {
 		return ctx, nil, nil
 	}
-	typ, err := s.leadsType(ctx)
+	typ, err := s.objectType(ctx)
 	if err != nil {
 		return ctx, nil, err
 	}
@@ -324,7 +324,7 @@ func (s *leadsServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.U
 	if req.TypeName != campaignLeadsType || req.RawState == nil || len(req.RawState.JSON) == 0 {
 		return s.frameworkServer.UpgradeResourceState(ctx, req)
 	}
-	typ, err := s.leadsType(ctx)
+	typ, err := s.objectType(ctx)
 	if err != nil || req.Version != s.version {
 		return s.frameworkServer.UpgradeResourceState(ctx, req)
 	}

@@ -43,7 +43,7 @@ func TestMissingTemplateFields(t *testing.T) {
 // templateCheckPlan plans a leadterra_campaign_leads through the protocol.
 func templateCheckPlan(t *testing.T, p *protocolProvider, prior map[string]tftypes.Value, campaignID string, leads map[string]map[string]string) []*tfprotov6.Diagnostic {
 	t.Helper()
-	typ := p.resourceType(leadsType).(tftypes.Object)
+	typ := p.resourceType(campaignLeadsType).(tftypes.Object)
 	config := p.value(typ, map[string]tftypes.Value{"campaign_id": str(campaignID), "leads": leadsTestValue(typ, leads)})
 	priorState := p.value(typ, prior)
 	if prior == nil {
@@ -54,7 +54,7 @@ func templateCheckPlan(t *testing.T, p *protocolProvider, prior map[string]tftyp
 		priorState = v
 	}
 	resp, err := p.server.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{
-		TypeName: leadsType, PriorState: &priorState, ProposedNewState: &config, Config: &config,
+		TypeName: campaignLeadsType, PriorState: &priorState, ProposedNewState: &config, Config: &config,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -118,7 +118,7 @@ func TestCampaignLeadsPlan_templateFieldWarning(t *testing.T) {
 					priorLeads[e] = f
 				}
 				plannedLeads := map[string]map[string]string{"a@example.com": leads["a@example.com"], "b@example.com": {"first_name": "B", "use_case": ""}, "c@example.com": leads["c@example.com"]}
-				typ := p.resourceType(leadsType).(tftypes.Object)
+				typ := p.resourceType(campaignLeadsType).(tftypes.Object)
 				prior["leads"] = leadsTestValue(typ, priorLeads)
 				if diags := templateCheckPlan(t, p, prior, id.ID, plannedLeads); len(diags) != 0 {
 					t.Fatalf("no lead sent: want no warning, got %+v", diags)

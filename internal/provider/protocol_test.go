@@ -23,6 +23,12 @@ func newProtocolProvider(t *testing.T, env *testEnv, key string) *protocolProvid
 	if err != nil {
 		t.Fatal(err)
 	}
+	return configuredProtocolProvider(t, env, key, server)
+}
+
+// configuredProtocolProvider configures server for env with key.
+func configuredProtocolProvider(t *testing.T, env *testEnv, key string, server tfprotov6.ProviderServer) *protocolProvider {
+	t.Helper()
 	ctx := context.Background()
 	schema, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
