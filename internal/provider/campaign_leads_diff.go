@@ -101,14 +101,17 @@ func leadFromAPI(l leadterra.Lead) leadModel {
 // reported" (the listing is undocumented): so drift is a different value,
 // never a field the listing leaves out. The configured address casing stays,
 // since the API matches addresses case-insensitively.
+// The fields are copied only when one differs: a refresh mostly finds none.
 func refreshLead(prior leadModel, api leadterra.Lead) leadModel {
-	out := prior
-	out.Fields = maps.Clone(prior.Fields)
+	out, copied := prior, false
 	for k, v := range prior.Fields {
 		if k == "email" || v == "" {
 			continue
 		}
-		if got := apiField(api, k); got != "" {
+		if got := apiField(api, k); got != "" && got != v {
+			if !copied {
+				out.Fields, copied = maps.Clone(prior.Fields), true
+			}
 			out.Fields[k] = got
 		}
 	}

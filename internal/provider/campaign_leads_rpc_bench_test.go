@@ -6,8 +6,12 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
+	"runtime"
+	"runtime/metrics"
 	"strconv"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -144,9 +148,11 @@ func BenchmarkCampaignLeadsRPCs(b *testing.B) {
 	run := func(name string, f func()) {
 		b.Run(fmt.Sprintf("%s/%d", name, n), func(b *testing.B) {
 			b.ReportAllocs()
+			peak := 0.0
 			for b.Loop() {
-				f()
+				peak = max(peak, heapGrowthMB(f))
 			}
+			b.ReportMetric(peak, "peak-heap-MB")
 		})
 	}
 	run("validate", func() {
@@ -171,4 +177,39 @@ func BenchmarkCampaignLeadsRPCs(b *testing.B) {
 	run("plan-one", func() { planResp(state, proposedChanged, configChanged) })
 	planned := planResp(state, proposedChanged, configChanged).PlannedState
 	run("apply-one", func() { apply(state, planned, configChanged) })
+}
+
+// heapGrowthMB runs f and returns how far the heap's objects grew above
+// their size before it, sampled every millisecond: the memory one call
+// needs, garbage included, without the benchmark's own values.
+func heapGrowthMB(f func()) float64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 { metrics.Read(sample); return sample[0].Value.Uint64() }
+	base := read()
+	var top atomic.Uint64
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			if v := read(); v > top.Load() {
+				top.Store(v)
+			}
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	f()
+	close(done)
+	<-stopped
+	if top.Load() < base {
+		return 0
+	}
+	return float64(top.Load()-base) / (1 << 20)
 }

@@ -114,6 +114,19 @@ func (s *leadsServer) begin(ctx context.Context, typeName string) (context.Conte
 	return ctx, &swap{typ: typ, stash: stash}, nil
 }
 
+// end lets the request's leads go. The framework keeps every request's
+// context until the provider stops (for StopProvider to cancel them): the
+// stash, which the context carries, must not keep the leads with it.
+func (w *swap) end() {
+	if w == nil {
+		return
+	}
+	w.stash.mu.Lock()
+	w.stash.leads = nil
+	w.stash.mu.Unlock()
+	w.sent, w.decoded = nil, nil
+}
+
 // hide replaces the leads of request values by their stand-ins, in place.
 func (w *swap) hide(values ...**tfprotov6.DynamicValue) error {
 	for _, p := range values {
@@ -225,6 +238,7 @@ func bug(err error) []*tfprotov6.Diagnostic {
 
 func (s *leadsServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
 	ctx, w, err := s.begin(ctx, req.TypeName)
+	defer w.end()
 	if w != nil {
 		r := *req
 		err = w.hide(&r.Config)
@@ -238,6 +252,7 @@ func (s *leadsServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6
 
 func (s *leadsServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	ctx, w, err := s.begin(ctx, req.TypeName)
+	defer w.end()
 	if w != nil {
 		r := *req
 		err = w.hide(&r.PriorState, &r.ProposedNewState, &r.Config)
@@ -258,6 +273,7 @@ func (s *leadsServer) PlanResourceChange(ctx context.Context, req *tfprotov6.Pla
 
 func (s *leadsServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
 	ctx, w, err := s.begin(ctx, req.TypeName)
+	defer w.end()
 	if w != nil {
 		r := *req
 		err = w.hide(&r.PriorState, &r.PlannedState, &r.Config)
@@ -278,6 +294,7 @@ func (s *leadsServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.Ap
 
 func (s *leadsServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
 	ctx, w, err := s.begin(ctx, req.TypeName)
+	defer w.end()
 	if w != nil {
 		r := *req
 		err = w.hide(&r.CurrentState)
@@ -298,6 +315,7 @@ func (s *leadsServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResou
 
 func (s *leadsServer) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
 	ctx, w, err := s.begin(ctx, req.TypeName)
+	defer w.end()
 	if err != nil {
 		return &tfprotov6.ImportResourceStateResponse{Diagnostics: bug(err)}, nil
 	}

@@ -70,8 +70,9 @@ func TestLeadsDigest(t *testing.T) {
 // request hands it.
 type frameworkRecorder struct {
 	frameworkServer
-	t    *testing.T
-	seen []string // "standin" or the number of leads
+	t       *testing.T
+	seen    []string // "standin" or the number of leads
+	stashes []*leadsStash
 }
 
 func (r *frameworkRecorder) note(typ tftypes.Type, values ...*tfprotov6.DynamicValue) {
@@ -97,18 +98,21 @@ func (r *frameworkRecorder) note(typ tftypes.Type, values ...*tfprotov6.DynamicV
 
 func (r *frameworkRecorder) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	typ, _ := r.typ()
+	r.stashes = append(r.stashes, stashFrom(ctx))
 	r.note(typ, req.PriorState, req.ProposedNewState, req.Config)
 	return r.frameworkServer.PlanResourceChange(ctx, req)
 }
 
 func (r *frameworkRecorder) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
 	typ, _ := r.typ()
+	r.stashes = append(r.stashes, stashFrom(ctx))
 	r.note(typ, req.PriorState, req.PlannedState, req.Config)
 	return r.frameworkServer.ApplyResourceChange(ctx, req)
 }
 
 func (r *frameworkRecorder) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
 	typ, _ := r.typ()
+	r.stashes = append(r.stashes, stashFrom(ctx))
 	r.note(typ, req.CurrentState)
 	return r.frameworkServer.ReadResource(ctx, req)
 }
@@ -168,6 +172,13 @@ func TestLeadsServerKeepsLeadsFromFramework(t *testing.T) {
 	for _, s := range rec.seen {
 		if s != "standin" {
 			t.Fatalf("the framework was handed a real leads map (%s leads): %v", s, rec.seen)
+		}
+	}
+	// The framework keeps every request's context until the provider
+	// stops: the leads must not stay with it.
+	for i, s := range rec.stashes {
+		if s == nil || s.leads != nil {
+			t.Fatalf("request %d: stash %v still holds leads after the request", i, s)
 		}
 	}
 }

@@ -59,7 +59,9 @@ func (s *leadsStash) hide(leads tftypes.Value) (v tftypes.Value, hidden bool) {
 
 func (s *leadsStash) put(key string, leads tftypes.Value) {
 	s.mu.Lock()
-	s.leads[key] = leads
+	if s.leads != nil {
+		s.leads[key] = leads
+	}
 	s.mu.Unlock()
 }
 
