@@ -90,8 +90,8 @@ const steps = `[
 // for_each: each reference then names one instance. With for_each, every
 // instance depends on every instance of the resource it references (N²
 // edges), which made Terraform 1.5.7 spend 208 s applying and 183 s
-// destroying N = 500 (OpenTofu 1.12.6: 106 s and 69 s) against 130 s and
-// 89 s (32 s and 15 s) with these blocks: the CLI's cost, not the
+// destroying N = 500 (OpenTofu 1.12.6: 106 s and 69 s) against 62 s and
+// 62 s (11 s and 10 s) with these blocks: the CLI's cost, not the
 // provider's, and most of the benchmark's time. The values still come
 // from the CSV file, so the one-line change stays one line of data.
 func MainTF(kind Kind, size int) string {

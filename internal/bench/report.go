@@ -49,8 +49,9 @@ leadterra_campaign_leads next to one campaign.
   provider's schema, written directly on terraform-plugin-go, answering without any
   HTTP (plan: the proposed state with null computed attributes unknown; apply: the
   planned state with unknowns canned; read: the current state). The CLI does the
-  same work as with the real provider; "its provider CPU" and "its peak" are the least
-  any provider of this schema costs. plain client: net/http sending the minimal
+  same work as with the real provider (less any diagnostics and resource identities);
+  "its provider CPU" and "its peak" are what decoding and encoding this schema's
+  values costs a provider at least. plain client: net/http sending the minimal
   request set of the phase at the same parallelism against its own sandbox.
 - provider share: (wall − canned) / canned.
 - requests: by route, then total per managed object (each lead counts as one).
