@@ -40,8 +40,13 @@ func run(ctx context.Context, args []string) error {
 	quick := fs.Bool("quick", false, "small sizes on bin/terraform, no file: -cli terraform -campaigns 10 -leads 100 -out '' -rate-limit 0")
 	rate := fs.Float64("rate-limit", 10, "also apply -rate-limit-campaigns campaigns under a sandbox per-key limit of this many requests/s (0: skip)")
 	rateN := fs.Int("rate-limit-campaigns", 100, "campaigns applied under -rate-limit")
+	canned := fs.Bool("serve-canned", false, "internal: serve the canned provider (the CLI-cost baseline) instead of benchmarking")
+	fs.Bool("debug", false, "internal: with -serve-canned, as the provider's -debug (always on)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *canned {
+		return bench.ServeCanned(ctx)
 	}
 	if *quick {
 		*clis, *campaigns, *leads, *out, *rate = "terraform", "10", "100", "", 0
@@ -53,8 +58,12 @@ func run(ctx context.Context, args []string) error {
 	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
 		return errors.New("run from the repository root (make bench)")
 	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
 	o := bench.Options{
-		Root: root, Parallelism: *par, RateLimit: *rate, RateLimitN: *rateN,
+		Root: root, Parallelism: *par, RateLimit: *rate, RateLimitN: *rateN, Canned: []string{self, "-serve-canned"},
 		Log: func(f string, a ...any) { fmt.Fprintf(os.Stderr, f+"\n", a...) },
 	}
 	if o.Campaigns, err = ints(*campaigns); err != nil {

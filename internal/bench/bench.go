@@ -1,8 +1,9 @@
 // Package bench is the benchmark behind `make bench`: it runs generated
 // configurations (N campaigns, or L leads from a CSV file) through the
 // pinned CLIs against an in-process sandbox, phase by phase, next to two
-// baselines (the same values in terraform_data, and a plain Go HTTP client
-// sending the minimal request set), checks the request counts against the
+// baselines (the same configuration served by a canned provider that has
+// the real schema and sends no HTTP, and a plain Go HTTP client sending the
+// minimal request set), checks the request counts against the
 // minimum, and writes the tables of BENCHMARKS.md.
 package bench
 
@@ -24,7 +25,10 @@ type Options struct {
 	Parallelism int      // the CLIs' -parallelism, and the plain client's
 	RateLimit   float64  // sandbox per-key limit in requests/s for the rate-limited scenario; 0 skips it
 	RateLimitN  int      // campaigns applied under RateLimit
-	Log         func(format string, args ...any)
+	// Canned is the command line that serves the canned provider (it gets
+	// -debug appended), e.g. leadterra-bench -serve-canned.
+	Canned []string
+	Log    func(format string, args ...any)
 	// Progress, if set, receives the result so far after each size, so that
 	// an interrupted run still leaves its tables behind.
 	Progress func(res *Result, done, total int)
@@ -37,7 +41,7 @@ type Row struct {
 	CLI      string // base name: terraform or tofu
 	Phase    Phase
 	Provider Measure
-	Baseline Measure       // terraform_data on the same CLI
+	Baseline Measure       // the canned provider on the same CLI
 	Plain    time.Duration // the plain client, same phase and size
 	Excess   []string      // where the requests exceed the minimum
 }
@@ -52,21 +56,25 @@ type Result struct {
 
 // Run builds the provider, then runs every size on every CLI.
 func Run(ctx context.Context, o Options) (*Result, error) {
+	if len(o.Canned) == 0 {
+		return nil, fmt.Errorf("no command serves the canned provider (Options.Canned)")
+	}
 	res := &Result{Started: time.Now().UTC()}
 	tmp, err := os.MkdirTemp("", "leadterra-bench-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	provider := filepath.Join(tmp, "plugins", "terraform-provider-leadterra")
+	binary := filepath.Join(tmp, "plugins", "terraform-provider-leadterra")
+	provider := []string{binary}
 	o.Log("==> Building the provider")
-	build := exec.CommandContext(ctx, "go", "build", "-ldflags", "-X main.version=bench", "-o", provider, ".")
+	build := exec.CommandContext(ctx, "go", "build", "-ldflags", "-X main.version=bench", "-o", binary, ".")
 	build.Dir, build.Stdout, build.Stderr = o.Root, os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		return nil, fmt.Errorf("building the provider: %w", err)
 	}
 	cliConfig := filepath.Join(tmp, "cli.tfrc")
-	if err := writeCLIConfig(cliConfig, filepath.Dir(provider)); err != nil {
+	if err := writeCLIConfig(cliConfig, filepath.Dir(binary)); err != nil {
 		return nil, err
 	}
 	run := 0
@@ -79,9 +87,13 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 		for _, cli := range o.CLIs {
 			measures := map[Variant]map[Phase]Measure{}
-			for _, v := range []Variant{Provider, Baseline} {
+			for _, v := range []Variant{Provider, Canned} {
+				argv := provider
+				if v == Canned {
+					argv = o.Canned
+				}
 				run++
-				m, err := runOne(ctx, o, cliConfig, provider, filepath.Join(tmp, fmt.Sprint(run)), cli, spec.kind, spec.size, v)
+				m, err := runOne(ctx, o, cliConfig, argv, filepath.Join(tmp, fmt.Sprint(run)), cli, spec.kind, spec.size, v)
 				if err != nil {
 					return nil, err
 				}
@@ -92,7 +104,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 				excess := Check(Minimum(spec.kind, spec.size, p), m.Requests)
 				res.Rows = append(res.Rows, Row{
 					Kind: spec.kind, Size: spec.size, CLI: filepath.Base(cli), Phase: p,
-					Provider: m, Baseline: measures[Baseline][p], Plain: plain[p],
+					Provider: m, Baseline: measures[Canned][p], Plain: plain[p],
 					Excess: excess,
 				})
 			}
@@ -140,7 +152,7 @@ func sizes(o Options) []sizeSpec {
 	return out
 }
 
-func runOne(ctx context.Context, o Options, cliConfig, provider, dir, cli string, kind Kind, size int, v Variant) (map[Phase]Measure, error) {
+func runOne(ctx context.Context, o Options, cliConfig string, provider []string, dir, cli string, kind Kind, size int, v Variant) (map[Phase]Measure, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}

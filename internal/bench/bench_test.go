@@ -38,24 +38,32 @@ func TestCSVChangeIsOneLine(t *testing.T) {
 	}
 }
 
-func TestMainTFVariantsMatch(t *testing.T) {
-	for _, kind := range []Kind{Campaigns, Leads} {
-		prov, base := MainTF(kind, Provider), MainTF(kind, Baseline)
-		if n, m := strings.Count(prov, "\nresource "), strings.Count(base, "\nresource "); n != m || n < 2 {
-			t.Errorf("%s: %d provider resources, %d terraform_data resources", kind, n, m)
-		}
-		if strings.Contains(base, "leadterra_") || strings.Contains(base, "provider \"") {
-			t.Errorf("%s: the baseline uses the provider:\n%s", kind, base)
-		}
-		if strings.Count(prov, "subject = ") != 3 || strings.Count(base, "subject = ") != 3 {
-			t.Errorf("%s: want 3 sequence steps in both variants", kind)
+func TestMainTF(t *testing.T) {
+	tf := MainTF(Campaigns, 7)
+	if n := strings.Count(tf, "\nresource "); n != 3*7 {
+		t.Errorf("%d resources for 7 campaigns, want 21", n)
+	}
+	if strings.Contains(tf, "for_each") || strings.Contains(tf, "each.") {
+		t.Error("campaign resources must be one block each: for_each makes every instance depend on every other")
+	}
+	for _, want := range []string{
+		`campaigns = { for r in csvdecode(file("${path.module}/campaigns.csv")) : r.name => r }`,
+		`resource "leadterra_campaign" "c0006" {`,
+		`subject = local.campaigns["bench-0006"].subject1`,
+		"campaign_id = leadterra_campaign.c0006.id",
+		// Each launch waits for its own leads.
+		"campaign_id = leadterra_campaign_leads.c0006.campaign_id",
+	} {
+		if !strings.Contains(tf, want) {
+			t.Errorf("campaigns configuration lacks %q", want)
 		}
 	}
-	if !strings.Contains(MainTF(Leads, Provider), `csvdecode(file("${path.module}/leads.csv")) : r.email => r`) {
+	leads := MainTF(Leads, 20000)
+	if strings.Count(leads, "\nresource ") != 2 || strings.Count(leads, "subject = ") != 3 {
+		t.Errorf("leads: want one campaign of 3 steps and one leads resource:\n%s", leads)
+	}
+	if !strings.Contains(leads, `csvdecode(file("${path.module}/leads.csv")) : r.email => r`) {
 		t.Error("the leads come from leads.csv, keyed by email")
-	}
-	if !strings.Contains(MainTF(Campaigns, Provider), "campaign_id = leadterra_campaign_leads.c[each.key].campaign_id") {
-		t.Error("each launch must wait for its leads")
 	}
 }
 
@@ -198,7 +206,7 @@ func TestWriteReport(t *testing.T) {
 	for _, want := range []string{
 		"- Command: `go run ./cmd/leadterra-bench`", "- Machine: test CPU, 2 cores",
 		"## " + string(Apply), "## " + string(Destroy),
-		"| N=10 | terraform | 2.10 | 0.00 | 0.21 | 42 | POST campaigns 10, POST …/leads/bulk 10 (0.667/object) | 2.00 | 0.00 | 0.500 | +5% | 3 reads, at most 2 |",
+		"| N=10 | terraform | 2.10 | 0.00 | 0.21 | 42 | POST campaigns 10, POST …/leads/bulk 10 (0.667/object) | 2.00 | 0.00 | 0.00 | 0 | 0.500 | +5% | 3 reads, at most 2 |",
 		"| campaign | terraform | " + string(Apply) + " | 0.0100 | 0.0010 | 0.0000 | 0.0000 |",
 		"Not run (`-rate-limit 0`)",
 		"- Requests above the minimum in 1 phase(s)",

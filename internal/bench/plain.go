@@ -45,7 +45,7 @@ func (c *plainClient) phases(ctx context.Context, kind Kind, size int, api *apiS
 		case p == Apply && kind == Campaigns:
 			ids = make([]string, size)
 			err = c.each(size, func(i int) error {
-				id, err := c.create(ctx, fmt.Sprintf("bench-%04d", i))
+				id, err := c.create(ctx, campaignName(i))
 				ids[i] = id
 				return firstErr(err,
 					func() error { return c.send(ctx, "POST", "/v1/campaigns/"+id+"/leads/bulk", leadsBody(i, 1)) },

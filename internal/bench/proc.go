@@ -32,8 +32,10 @@ var providerAddrs = []string{
 
 const reattachPrefix = "TF_REATTACH_PROVIDERS='"
 
-func startProvider(ctx context.Context, binary string, env []string) (*providerProc, error) {
-	cmd := exec.CommandContext(ctx, binary, "-debug")
+// startProvider runs argv plus -debug: the provider binary, or the
+// benchmark's canned provider.
+func startProvider(ctx context.Context, argv []string, env []string) (*providerProc, error) {
+	cmd := exec.CommandContext(ctx, argv[0], append(argv[1:len(argv):len(argv)], "-debug")...)
 	cmd.Env = env
 	out, err := cmd.StdoutPipe()
 	if err != nil {

@@ -32,7 +32,7 @@ func (r RateResult) Share429() float64 {
 
 // runRateLimited applies RateLimitN campaigns on the first CLI against a
 // sandbox limited to RateLimit requests/s per key.
-func runRateLimited(ctx context.Context, o Options, cliConfig, provider, dir string) (*RateResult, error) {
+func runRateLimited(ctx context.Context, o Options, cliConfig string, provider []string, dir string) (*RateResult, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func runRateLimited(ctx context.Context, o Options, cliConfig, provider, dir str
 		cli: o.CLIs[0], provider: provider, dir: dir, kind: Campaigns, size: o.RateLimitN, variant: Provider,
 		parallel: o.Parallelism, api: api, env: baseEnv(cliConfig, api.URL), log: o.Log,
 	}
-	if err := WriteConfig(dir, Campaigns, Provider, o.RateLimitN); err != nil {
+	if err := WriteConfig(dir, Campaigns, o.RateLimitN); err != nil {
 		return nil, err
 	}
 	m, err := r.phase(ctx, Apply)

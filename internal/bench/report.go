@@ -32,22 +32,28 @@ func WriteReport(w io.Writer, res *Result, meta Meta) error {
 	if meta.Partial != "" {
 		fmt.Fprintf(&b, "**Partial run: %s.**\n\n", meta.Partial)
 	}
-	b.WriteString(`Each size runs on a fresh in-process sandbox: apply from empty, a no-change plan,
+	b.WriteString(`Each size runs on a fresh in-process sandbox (one sender pool with room for every
+launch, so no launch warns): apply from empty, a no-change plan,
 a plan (-out) and apply of a one-line change in the CSV file (a campaign's step
 subject; a lead's company), and a destroy. N campaigns have 3 steps, one lead and a
-launch each (3 managed objects per campaign); L leads sit in one
+launch each (3 managed objects per campaign, one block per resource and campaign:
+with for_each every instance would depend on every instance it references, N²
+edges that cost the CLI more than everything else); L leads sit in one
 leadterra_campaign_leads next to one campaign.
 
 - wall: the CLI commands of the phase, end to end. CLI CPU: the CLI process's user+system time.
 - provider CPU and peak: the provider process (started with -debug, attached through
   TF_REATTACH_PROVIDERS, one process per phase): utime+stime and VmHWM from /proc.
-- terraform_data: the same values, resource count and dependencies in terraform_data
-  on the same CLI: the CLI's own cost. It includes the work of the CLI's built-in
-  provider on terraform_data's dynamically typed input, which can cost the CLI more
-  CPU than the real resources do (compare "its CLI CPU" with "CLI CPU"); the
-  provider CPU column is then the more direct measure of the provider's cost. plain client: net/http sending the minimal
+- canned: the CLI's own cost. The same configuration on the same CLI, served by a
+  canned provider (leadterra-bench -serve-canned, attached the same way): the real
+  provider's schema, written directly on terraform-plugin-go, answering without any
+  HTTP (plan: the proposed state with null computed attributes unknown; apply: the
+  planned state with unknowns canned; read: the current state). The CLI does the
+  same work as with the real provider (less any diagnostics and resource identities);
+  "its provider CPU" and "its peak" are what decoding and encoding this schema's
+  values costs a provider at least. plain client: net/http sending the minimal
   request set of the phase at the same parallelism against its own sandbox.
-- provider share: (wall − terraform_data) / terraform_data.
+- provider share: (wall − canned) / canned.
 - requests: by route, then total per managed object (each lead counts as one).
   "over minimum" compares them with the targets (1 write per object,
   ceil(changed/500) bulk requests, ≤ 1 read per object per refresh, nothing read
@@ -56,16 +62,16 @@ leadterra_campaign_leads next to one campaign.
 `)
 	for _, p := range Phases {
 		fmt.Fprintf(&b, "## %s\n\n", p)
-		b.WriteString("| size | CLI | wall s | CLI CPU s | provider CPU s | peak MB | requests | terraform_data s | its CLI CPU s | plain client s | provider share | over minimum |\n")
-		b.WriteString("|---|---|--:|--:|--:|--:|---|--:|--:|--:|--:|---|\n")
+		b.WriteString("| size | CLI | wall s | CLI CPU s | provider CPU s | peak MB | requests | canned s | its CLI CPU s | its provider CPU s | its peak MB | plain client s | provider share | over minimum |\n")
+		b.WriteString("|---|---|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|---|\n")
 		for _, r := range res.Rows {
 			if r.Phase != p {
 				continue
 			}
-			fmt.Fprintf(&b, "| %s=%d | %s | %.2f | %.2f | %.2f | %.0f | %s | %.2f | %.2f | %.3f | %s | %s |\n",
+			fmt.Fprintf(&b, "| %s=%d | %s | %.2f | %.2f | %.2f | %.0f | %s | %.2f | %.2f | %.2f | %.0f | %.3f | %s | %s |\n",
 				sizeName(r.Kind), r.Size, r.CLI, r.Provider.Wall.Seconds(), r.Provider.CLICPU.Seconds(),
 				r.Provider.ProviderCPU.Seconds(), r.Provider.PeakMB, requestsCell(r), r.Baseline.Wall.Seconds(),
-				r.Baseline.CLICPU.Seconds(), r.Plain.Seconds(), percent(r.Provider.Wall.Seconds(), r.Baseline.Wall.Seconds()), minimumCell(r))
+				r.Baseline.CLICPU.Seconds(), r.Baseline.ProviderCPU.Seconds(), r.Baseline.PeakMB, r.Plain.Seconds(), percent(r.Provider.Wall.Seconds(), r.Baseline.Wall.Seconds()), minimumCell(r))
 		}
 		b.WriteString("\n")
 	}
@@ -140,7 +146,7 @@ func slope(xs, ys []float64) float64 {
 
 func writeSlopes(b *strings.Builder, res *Result) {
 	b.WriteString("## Slopes\n\nLeast-squares seconds of wall time per campaign and per 1,000 leads, over the sizes above (the provider's CPU time alongside).\n\n")
-	b.WriteString("| per | CLI | phase | provider wall | provider CPU | terraform_data | plain client |\n|---|---|---|--:|--:|--:|--:|\n")
+	b.WriteString("| per | CLI | phase | provider wall | provider CPU | canned | plain client |\n|---|---|---|--:|--:|--:|--:|\n")
 	rows := 0
 	for _, kind := range []Kind{Campaigns, Leads} {
 		unit, scale := "campaign", 1.0
@@ -208,10 +214,10 @@ func writeRatios(b *strings.Builder, res *Result) {
 			if r.Kind != kind || r.Size != largest {
 				continue
 			}
-			fmt.Fprintf(b, "- %s=%d, %s, %s: provider share %s of the CLI's own cost (provider CPU %.2f s = %s of terraform_data's wall); %.1f× the plain client; peak %.0f MB\n",
+			fmt.Fprintf(b, "- %s=%d, %s, %s: provider share %s of the CLI's own cost (provider CPU %.2f s, the canned provider's %.2f s); %.1f× the plain client; peak %.0f MB (canned %.0f MB)\n",
 				sizeName(kind), r.Size, r.CLI, r.Phase, percent(r.Provider.Wall.Seconds(), r.Baseline.Wall.Seconds()),
-				r.Provider.ProviderCPU.Seconds(), ratio(r.Provider.ProviderCPU.Seconds(), r.Baseline.Wall.Seconds()),
-				r.Provider.Wall.Seconds()/max(r.Plain.Seconds(), 1e-9), r.Provider.PeakMB)
+				r.Provider.ProviderCPU.Seconds(), r.Baseline.ProviderCPU.Seconds(),
+				r.Provider.Wall.Seconds()/max(r.Plain.Seconds(), 1e-9), r.Provider.PeakMB, r.Baseline.PeakMB)
 		}
 	}
 	if rr := res.RateLimit; rr != nil {
@@ -222,11 +228,4 @@ func writeRatios(b *strings.Builder, res *Result) {
 	} else {
 		b.WriteString("- Requests: at the minimum in every phase\n")
 	}
-}
-
-func ratio(v, base float64) string {
-	if base <= 0 {
-		return "–"
-	}
-	return fmt.Sprintf("%.0f%%", 100*v/base)
 }

@@ -30,16 +30,16 @@ var Phases = []Phase{Apply, Plan, Change, Destroy}
 type Measure struct {
 	Wall        time.Duration
 	CLICPU      time.Duration // the CLI process(es): user + system
-	ProviderCPU time.Duration // 0 for terraform_data
-	PeakMB      float64       // provider VmHWM; 0 for terraform_data
+	ProviderCPU time.Duration // the provider process: user + system
+	PeakMB      float64       // the provider process's VmHWM
 	Requests    snapshot
 }
 
 // cliRun runs the phases of one configuration on one CLI against one fresh
 // sandbox.
 type cliRun struct {
-	cli      string // absolute path of the CLI
-	provider string // absolute path of the provider binary ("" for terraform_data)
+	cli      string   // absolute path of the CLI
+	provider []string // command line of the provider process (without -debug)
 	dir      string
 	kind     Kind
 	size     int
@@ -99,15 +99,12 @@ func writeCLIConfig(path, providerDir string) error {
 func (r *cliRun) phase(ctx context.Context, p Phase) (Measure, error) {
 	var m Measure
 	env := r.env
-	var prov *providerProc
-	if r.variant == Provider {
-		var err error
-		if prov, err = startProvider(ctx, r.provider, r.env); err != nil {
-			return m, err
-		}
-		defer prov.stop()
-		env = append(append([]string(nil), env...), "TF_REATTACH_PROVIDERS="+prov.reattach)
+	prov, err := startProvider(ctx, r.provider, r.env)
+	if err != nil {
+		return m, err
 	}
+	defer prov.stop()
+	env = append(append([]string(nil), env...), "TF_REATTACH_PROVIDERS="+prov.reattach)
 	par := fmt.Sprintf("-parallelism=%d", r.parallel)
 	_ = r.api.take()
 	switch p {
@@ -135,13 +132,11 @@ func (r *cliRun) phase(ctx context.Context, p Phase) (Measure, error) {
 		}
 	}
 	m.Requests = r.api.take()
-	if prov != nil {
-		u, err := prov.usage()
-		if err != nil {
-			return m, fmt.Errorf("reading the provider's /proc: %w", err)
-		}
-		m.PeakMB, m.ProviderCPU = u.PeakMB, u.CPU
+	u, err := prov.usage()
+	if err != nil {
+		return m, fmt.Errorf("reading the provider's /proc: %w", err)
 	}
+	m.PeakMB, m.ProviderCPU = u.PeakMB, u.CPU
 	return m, nil
 }
 
@@ -179,7 +174,7 @@ func tail(s string, n int) string {
 
 // runAll runs every phase of one configuration, in order.
 func (r *cliRun) runAll(ctx context.Context) (map[Phase]Measure, error) {
-	if err := WriteConfig(r.dir, r.kind, r.variant, r.size); err != nil {
+	if err := WriteConfig(r.dir, r.kind, r.size); err != nil {
 		return nil, err
 	}
 	out := map[Phase]Measure{}

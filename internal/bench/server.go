@@ -27,6 +27,11 @@ type apiServer struct {
 func startServer(rateLimit float64) (*apiServer, error) {
 	opts := sandbox.Options{Keys: []string{sandbox.DefaultKey}, RateLimit: rateLimit}
 	s := &apiServer{Server: sandbox.New(opts), statuses: map[int]int{}, gets: map[string]int{}}
+	// Room to send to every lead of every launch: the happy path. Without a
+	// pool each launch warns that not every lead can be reached today, and
+	// Terraform 1.5.7 re-parses the configuration file to show each warning
+	// (31% of its CPU applying 500 campaigns).
+	s.AddSenderPool(sandbox.SenderPool{Name: "bench", DailyCapacity: 1_000_000, RemainingVolume: 1_000_000, SenderCount: 100})
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
