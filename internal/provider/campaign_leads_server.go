@@ -23,7 +23,9 @@ type frameworkServer interface {
 
 // NewServer serves p over protocol 6: the framework's server, except that
 // the leads of leadterra_campaign_leads go around the framework (see
-// campaign_leads_standin.go). main and every test serve through it.
+// campaign_leads_standin.go) and that the framework keeps no request's
+// context after the request (server_contexts.go). main and every test
+// serve through it.
 func NewServer(p provider.Provider) (tfprotov6.ProviderServer, error) {
 	inner, err := providerserver.NewProtocol6WithError(p)()
 	if err != nil {
@@ -33,7 +35,7 @@ func NewServer(p provider.Provider) (tfprotov6.ProviderServer, error) {
 	if !ok {
 		return nil, fmt.Errorf("the framework's server (%T) lacks list resources or actions", inner)
 	}
-	return &leadsServer{frameworkServer: fw}, nil
+	return &leadsServer{frameworkServer: &contextServer{frameworkServer: fw}}, nil
 }
 
 // ServerFactory is NewServer in the form plugin-testing and tf6server take.
@@ -43,36 +45,57 @@ func ServerFactory(newProvider func() provider.Provider) func() (tfprotov6.Provi
 
 // leadsServer swaps the leads of leadterra_campaign_leads for stand-ins in
 // every request that carries them, and back in every response. Other
-// types, and the calls that never carry leads, go straight through.
+// types, and the calls that never carry leads, go straight through, but
+// for UpgradeResourceState (server_upgrade.go).
 type leadsServer struct {
 	frameworkServer
 
-	once    sync.Once
-	typ     tftypes.Object // the resource's object type
-	version int64          // its schema version
-	typErr  error
+	once       sync.Once
+	resources  map[string]resourceType // by type name
+	schemasErr error
+}
+
+// resourceType is what the server needs of a resource's schema.
+type resourceType struct {
+	typ     tftypes.Object
+	version int64
+	// blockFree: no nested blocks, for which the framework turns empty
+	// collections into nulls and back.
+	blockFree bool
 }
 
 const campaignLeadsType = "leadterra_campaign_leads"
 
-func (s *leadsServer) objectType(ctx context.Context) (tftypes.Object, error) {
+// resourceTypes reads the resource schemas once.
+func (s *leadsServer) resourceTypes(ctx context.Context) (map[string]resourceType, error) {
 	s.once.Do(func() {
 		schemas, err := s.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 		if err != nil {
-			s.typErr = err
+			s.schemasErr = err
 			return
 		}
-		sch, ok := schemas.ResourceSchemas[campaignLeadsType]
-		if !ok {
-			s.typErr = fmt.Errorf("no schema for %s", campaignLeadsType)
-			return
+		s.resources = make(map[string]resourceType, len(schemas.ResourceSchemas))
+		for name, sch := range schemas.ResourceSchemas {
+			typ, ok := sch.ValueType().(tftypes.Object)
+			if !ok || sch.Block == nil {
+				continue
+			}
+			s.resources[name] = resourceType{typ: typ, version: sch.Version, blockFree: len(sch.Block.BlockTypes) == 0}
 		}
-		if s.typ, ok = sch.ValueType().(tftypes.Object); !ok {
-			s.typErr = fmt.Errorf("the schema of %s is not an object", campaignLeadsType)
-		}
-		s.version = sch.Version
 	})
-	return s.typ, s.typErr
+	return s.resources, s.schemasErr
+}
+
+func (s *leadsServer) objectType(ctx context.Context) (tftypes.Object, error) {
+	types, err := s.resourceTypes(ctx)
+	if err != nil {
+		return tftypes.Object{}, err
+	}
+	rt, ok := types[campaignLeadsType]
+	if !ok {
+		return tftypes.Object{}, fmt.Errorf("no object schema for %s", campaignLeadsType)
+	}
+	return rt.typ, nil
 }
 
 // swap is one request's exchange of leads and stand-ins; a nil swap
@@ -227,6 +250,14 @@ func (w *swap) reveal(dv *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, erro
 	return encodeLeadsObject(w.typ, tftypes.NewValue(w.typ, attrs))
 }
 
+// revealTo reveals *dv in place; a failure is one more diagnostic.
+func (w *swap) revealTo(dv **tfprotov6.DynamicValue, diags *[]*tfprotov6.Diagnostic) {
+	var err error
+	if *dv, err = w.reveal(*dv); err != nil {
+		*diags = append(*diags, bug(err)...)
+	}
+}
+
 // bug is the diagnostic of a failed exchange: the provider's own fault.
 func bug(err error) []*tfprotov6.Diagnostic {
 	return []*tfprotov6.Diagnostic{{
@@ -263,10 +294,7 @@ func (s *leadsServer) PlanResourceChange(ctx context.Context, req *tfprotov6.Pla
 	}
 	resp, err := s.frameworkServer.PlanResourceChange(ctx, req)
 	if err == nil && resp != nil {
-		var rerr error
-		if resp.PlannedState, rerr = w.reveal(resp.PlannedState); rerr != nil {
-			resp.Diagnostics = append(resp.Diagnostics, bug(rerr)...)
-		}
+		w.revealTo(&resp.PlannedState, &resp.Diagnostics)
 	}
 	return resp, err
 }
@@ -284,10 +312,7 @@ func (s *leadsServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.Ap
 	}
 	resp, err := s.frameworkServer.ApplyResourceChange(ctx, req)
 	if err == nil && resp != nil {
-		var rerr error
-		if resp.NewState, rerr = w.reveal(resp.NewState); rerr != nil {
-			resp.Diagnostics = append(resp.Diagnostics, bug(rerr)...)
-		}
+		w.revealTo(&resp.NewState, &resp.Diagnostics)
 	}
 	return resp, err
 }
@@ -305,10 +330,7 @@ func (s *leadsServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResou
 	}
 	resp, err := s.frameworkServer.ReadResource(ctx, req)
 	if err == nil && resp != nil {
-		var rerr error
-		if resp.NewState, rerr = w.reveal(resp.NewState); rerr != nil {
-			resp.Diagnostics = append(resp.Diagnostics, bug(rerr)...)
-		}
+		w.revealTo(&resp.NewState, &resp.Diagnostics)
 	}
 	return resp, err
 }
@@ -325,40 +347,10 @@ func (s *leadsServer) ImportResourceState(ctx context.Context, req *tfprotov6.Im
 			if r == nil || r.TypeName != campaignLeadsType {
 				continue
 			}
-			var rerr error
-			if r.State, rerr = w.reveal(r.State); rerr != nil {
-				resp.Diagnostics = append(resp.Diagnostics, bug(rerr)...)
-			}
+			w.revealTo(&r.State, &resp.Diagnostics)
 		}
 	}
 	return resp, err
-}
-
-// UpgradeResourceState answers for the leads resource at its current
-// schema version without the framework: its generic JSON decoding builds a
-// path for every value (about 850 MB of garbage for 20,000 leads), while
-// the leads decode here straight into Go maps.
-func (s *leadsServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
-	if req.TypeName != campaignLeadsType || req.RawState == nil || len(req.RawState.JSON) == 0 {
-		return s.frameworkServer.UpgradeResourceState(ctx, req)
-	}
-	typ, err := s.objectType(ctx)
-	if err != nil || req.Version != s.version {
-		return s.frameworkServer.UpgradeResourceState(ctx, req)
-	}
-	state, err := leadsStateFromJSON(typ, req.RawState.JSON)
-	if err != nil {
-		return &tfprotov6.UpgradeResourceStateResponse{Diagnostics: []*tfprotov6.Diagnostic{{
-			Severity: tfprotov6.DiagnosticSeverityError,
-			Summary:  "Unable to read the saved state of leadterra_campaign_leads",
-			Detail:   fmt.Sprintf("The saved state does not match the resource's schema: %s. If you edited the state by hand, restore it; otherwise please report this to the provider's developers.", err),
-		}}}, nil
-	}
-	dv, err := encodeLeadsObject(typ, state)
-	if err != nil {
-		return &tfprotov6.UpgradeResourceStateResponse{Diagnostics: bug(err)}, nil
-	}
-	return &tfprotov6.UpgradeResourceStateResponse{UpgradedState: dv}, nil
 }
 
 // leadsStateFromJSON decodes a saved state as the framework would (unknown
