@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
+	"github.com/leadterra/terraform-provider-leadterra/internal/heapfloor"
 	"github.com/leadterra/terraform-provider-leadterra/internal/provider"
 )
 
@@ -20,6 +21,7 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 	provider.LimitSDKLogs()
+	heapfloor.Start(heapfloor.Default)
 
 	var opts []tf6server.ServeOpt
 	if debug {
