@@ -25,8 +25,10 @@ func TestAccLogs_neverContainKey(t *testing.T) {
 	t.Setenv("TF_ACC_LOG", "TRACE")
 	t.Setenv("TF_ACC_LOG_PATH", cliLog)
 	t.Setenv("TF_LOG_PATH_MASK", "")
-	// As main does when the provider starts under TF_LOG=trace.
+	// As main does when the provider starts under TF_LOG=trace (TestMain
+	// ran it without TF_LOG).
 	t.Setenv(EnvFrameworkLogLevel, "")
+	t.Setenv(EnvProviderLogLevel, "")
 	LimitSDKLogs()
 	badKey := randomKey("sk_test_rejected_")
 	// The key comes from the environment, as in CI: the testing framework
@@ -115,6 +117,7 @@ func TestAccLogs_neverContainLeadData(t *testing.T) {
 	t.Setenv(EnvLogLeadData, "")
 	t.Setenv(EnvFrameworkLogLevel, "TRACE")
 	t.Setenv(EnvProtocolLogLevel, "TRACE")
+	t.Setenv(EnvProviderLogLevel, "")
 	LimitSDKLogs()
 
 	tag := randomKey("")[:8]

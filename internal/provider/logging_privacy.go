@@ -15,6 +15,9 @@ const (
 	// EnvProtocolDataDir makes terraform-plugin-go write every request and
 	// response, values included, to files in that directory.
 	EnvProtocolDataDir = "TF_LOG_SDK_PROTO_DATA_DIR"
+	// EnvProviderLogLevel is the provider's own log level variable
+	// (terraform-plugin-go: TF_LOG_PROVIDER_ and the address's name).
+	EnvProviderLogLevel = "TF_LOG_PROVIDER_LEADTERRA"
 	// EnvLogLeadData, set to exactly "1", lets the SDK libraries log as the
 	// TF_LOG* variables ask, lead personal data included.
 	EnvLogLeadData = "LEADTERRA_LOG_LEAD_DATA"
@@ -40,7 +43,16 @@ const (
 // each value of a plan, walks a context chain that grows with every value it
 // visits (terraform-plugin-framework v1.19, MarkComputedNilsAsUnknown and
 // NullifyWriteOnlyAttributes), which is minutes for 10,000 leads.
+//
+// With no TF_LOG, TF_LOG_PROVIDER or EnvProviderLogLevel the CLI, whose
+// environment the provider inherits, drops every line the provider logs,
+// and the provider's logger, with no level, logs at TRACE: its level is set
+// to OFF, rather than writing a JSON line per API call that the CLI parses
+// only to throw away.
 func LimitSDKLogs() {
+	if blank("TF_LOG") && blank("TF_LOG_PROVIDER") && blank(EnvProviderLogLevel) {
+		_ = os.Setenv(EnvProviderLogLevel, "OFF")
+	}
 	if os.Getenv(EnvLogLeadData) != "1" {
 		if dir := os.Getenv(EnvProtocolDataDir); dir != "" {
 			_ = os.Unsetenv(EnvProtocolDataDir)
@@ -50,7 +62,9 @@ func LimitSDKLogs() {
 		_ = os.Setenv(EnvFrameworkLogLevel, "OFF")
 		return
 	}
-	if os.Getenv(EnvFrameworkLogLevel) == "" && os.Getenv("TF_LOG_SDK") == "" && strings.TrimSpace(os.Getenv("TF_LOG")) == "" {
+	if os.Getenv(EnvFrameworkLogLevel) == "" && os.Getenv("TF_LOG_SDK") == "" && blank("TF_LOG") {
 		_ = os.Setenv(EnvFrameworkLogLevel, "OFF")
 	}
 }
+
+func blank(name string) bool { return strings.TrimSpace(os.Getenv(name)) == "" }

@@ -32,6 +32,8 @@ func TestLimitSDKLogs(t *testing.T) {
 			t.Setenv(EnvLogLeadData, tc.consent)
 			t.Setenv("TF_LOG", tc.tfLog)
 			t.Setenv("TF_LOG_SDK", "")
+			t.Setenv("TF_LOG_PROVIDER", "")
+			t.Setenv(EnvProviderLogLevel, "")
 			t.Setenv(EnvFrameworkLogLevel, tc.framework)
 			t.Setenv(EnvProtocolLogLevel, tc.proto)
 			t.Setenv(EnvProtocolDataDir, tc.dataDir)
@@ -47,6 +49,30 @@ func TestLimitSDKLogs(t *testing.T) {
 				if got != want {
 					t.Errorf("%s: got %q, want %q", name, got, want)
 				}
+			}
+		})
+	}
+}
+
+// The provider's own logger is off only when no variable asks the CLI to
+// log providers: the CLI would drop every line.
+func TestLimitSDKLogs_providerLevel(t *testing.T) {
+	for _, tc := range []struct {
+		name, tfLog, providers, ours, want string
+	}{
+		{"no levels", "", "", "", "OFF"},
+		{"blank TF_LOG", " ", "", "", "OFF"},
+		{"TF_LOG", "DEBUG", "", "", ""},
+		{"TF_LOG_PROVIDER", "", "TRACE", "", ""},
+		{"our own level", "", "", "WARN", "WARN"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("TF_LOG", tc.tfLog)
+			t.Setenv("TF_LOG_PROVIDER", tc.providers)
+			t.Setenv(EnvProviderLogLevel, tc.ours)
+			LimitSDKLogs()
+			if got := os.Getenv(EnvProviderLogLevel); got != tc.want {
+				t.Errorf("%s = %q, want %q", EnvProviderLogLevel, got, tc.want)
 			}
 		})
 	}
