@@ -211,31 +211,7 @@ func TestLeadsUpgradeMatchesFramework(t *testing.T) {
 	ctx := context.Background()
 	for _, version := range []int64{0, 7} {
 		req := &tfprotov6.UpgradeResourceStateRequest{TypeName: campaignLeadsType, Version: version, RawState: &tfprotov6.RawState{JSON: raw}}
-		got, err := ls.UpgradeResourceState(ctx, req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := ls.frameworkServer.UpgradeResourceState(ctx, req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if hasError(got.Diagnostics) != hasError(want.Diagnostics) {
-			t.Fatalf("version %d: diagnostics %+v, the framework's %+v", version, got.Diagnostics, want.Diagnostics)
-		}
-		if want.UpgradedState == nil {
-			continue
-		}
-		g, err := got.UpgradedState.Unmarshal(typ)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := want.UpgradedState.Unmarshal(typ)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !g.Equal(w) {
-			t.Errorf("version %d: got %v\nwant %v", version, g, w)
-		}
+		assertUpgradeMatchesFramework(t, ls, typ, req)
 	}
 	bad := &tfprotov6.UpgradeResourceStateRequest{TypeName: campaignLeadsType, RawState: &tfprotov6.RawState{JSON: []byte(`{"leads": {"a@example.com": {"first_name": 1}}}`)}}
 	resp, err := ls.UpgradeResourceState(ctx, bad)

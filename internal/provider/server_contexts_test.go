@@ -14,11 +14,12 @@ type ctxKey struct{}
 type keepingServer struct {
 	frameworkServer
 	kept   context.Context
+	cancel context.CancelFunc
 	during any
 }
 
 func (k *keepingServer) ReadResource(ctx context.Context, _ *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
-	k.kept, _ = context.WithCancel(ctx) //nolint:govet // kept, as the framework keeps it, until StopProvider
+	k.kept, k.cancel = context.WithCancel(ctx)
 	k.during = k.kept.Value(ctxKey{})
 	return &tfprotov6.ReadResourceResponse{}, nil
 }
@@ -39,4 +40,5 @@ func TestContextServerDetachesAfterTheRequest(t *testing.T) {
 	if got := keeper.kept.Value(ctxKey{}); got != nil {
 		t.Errorf("after the request the kept context still holds %v", got)
 	}
+	keeper.cancel() // as StopProvider does
 }

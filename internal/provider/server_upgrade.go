@@ -31,11 +31,8 @@ func (s *leadsServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.U
 		state, err = tftypes.ValueFromJSONWithOpts(req.RawState.JSON, rt.typ, tftypes.ValueFromJSONOpts{IgnoreUndefinedAttributes: true})
 	}
 	if err != nil {
-		return &tfprotov6.UpgradeResourceStateResponse{Diagnostics: []*tfprotov6.Diagnostic{{
-			Severity: tfprotov6.DiagnosticSeverityError,
-			Summary:  "Unable to read the saved state of " + req.TypeName,
-			Detail:   fmt.Sprintf("The saved state does not match the resource's schema: %s. If you edited the state by hand, restore it; otherwise please report this to the provider's developers.", err),
-		}}}, nil
+		return upgradeFailed("Unable to read the saved state of "+req.TypeName,
+			fmt.Sprintf("The saved state does not match the resource's schema: %s. If you edited the state by hand, restore it; otherwise please report this to the provider's developers.", err)), nil
 	}
 	var dv *tfprotov6.DynamicValue
 	if req.TypeName == campaignLeadsType {
@@ -46,11 +43,14 @@ func (s *leadsServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.U
 		dv = &enc
 	}
 	if err != nil {
-		return &tfprotov6.UpgradeResourceStateResponse{Diagnostics: []*tfprotov6.Diagnostic{{
-			Severity: tfprotov6.DiagnosticSeverityError,
-			Summary:  "Unable to hand back the saved state of " + req.TypeName,
-			Detail:   fmt.Sprintf("Encoding the saved state failed: %s. This is a bug in the provider; please report it.", err),
-		}}}, nil
+		return upgradeFailed("Unable to hand back the saved state of "+req.TypeName,
+			fmt.Sprintf("Encoding the saved state failed: %s. This is a bug in the provider; please report it.", err)), nil
 	}
 	return &tfprotov6.UpgradeResourceStateResponse{UpgradedState: dv}, nil
+}
+
+func upgradeFailed(summary, detail string) *tfprotov6.UpgradeResourceStateResponse {
+	return &tfprotov6.UpgradeResourceStateResponse{Diagnostics: []*tfprotov6.Diagnostic{{
+		Severity: tfprotov6.DiagnosticSeverityError, Summary: summary, Detail: detail,
+	}}}
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -40,33 +41,43 @@ func TestUpgradeMatchesFrameworkForEveryResource(t *testing.T) {
 			}
 			for _, version := range []int64{rt.version, rt.version + 1} {
 				req := &tfprotov6.UpgradeResourceStateRequest{TypeName: name, Version: version, RawState: &tfprotov6.RawState{JSON: raw}}
-				got, err := ls.UpgradeResourceState(ctx, req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want, err := ls.frameworkServer.UpgradeResourceState(ctx, req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if hasError(got.Diagnostics) != hasError(want.Diagnostics) {
-					t.Fatalf("%s, %s, version %d: diagnostics %+v, the framework's %+v", name, label, version, got.Diagnostics, want.Diagnostics)
-				}
-				if want.UpgradedState == nil {
-					continue
-				}
-				g, err := got.UpgradedState.Unmarshal(rt.typ)
-				if err != nil {
-					t.Fatal(err)
-				}
-				w, err := want.UpgradedState.Unmarshal(rt.typ)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !g.Equal(w) {
-					t.Errorf("%s, %s, version %d: got %v\nwant %v", name, label, version, g, w)
-				}
+				t.Run(fmt.Sprintf("%s/%s/version %d", name, label, version), func(t *testing.T) {
+					assertUpgradeMatchesFramework(t, ls, rt.typ, req)
+				})
 			}
 		}
+	}
+}
+
+// assertUpgradeMatchesFramework asks the server and the framework behind it
+// the same: both fail, or both hand back equal states.
+func assertUpgradeMatchesFramework(t *testing.T, ls *leadsServer, typ tftypes.Type, req *tfprotov6.UpgradeResourceStateRequest) {
+	t.Helper()
+	ctx := context.Background()
+	got, err := ls.UpgradeResourceState(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ls.frameworkServer.UpgradeResourceState(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasError(got.Diagnostics) != hasError(want.Diagnostics) {
+		t.Fatalf("diagnostics %+v, the framework's %+v", got.Diagnostics, want.Diagnostics)
+	}
+	if want.UpgradedState == nil {
+		return
+	}
+	g, err := got.UpgradedState.Unmarshal(typ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := want.UpgradedState.Unmarshal(typ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !g.Equal(w) {
+		t.Errorf("got %v\nwant %v", g, w)
 	}
 }
 
