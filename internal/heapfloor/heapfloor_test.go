@@ -3,7 +3,9 @@ package heapfloor
 import (
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
+	"time"
 )
 
 func TestPercentFor(t *testing.T) {
@@ -26,28 +28,43 @@ func TestPercentFor(t *testing.T) {
 	}
 }
 
-// The finalizer rearms itself: GOGC is set again after every collection.
+// gogc reads GOGC without setting it.
+func gogc() uint64 {
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// collectUntil runs collections, giving the finalizer goroutine time after
+// each, until cond holds or 50 collections have passed.
+func collectUntil(cond func() bool) bool {
+	for range 50 {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+		if cond() {
+			return true
+		}
+	}
+	return false
+}
+
+// The finalizer rearms itself: GOGC is set again after every collection,
+// and no more once stopped.
 func TestWatchAdjustsAfterEachCollection(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	stop := Start(Default)
-	for range 3 {
+	for i := range 3 {
 		debug.SetGCPercent(100)
-		runtime.GC()
-		runtime.GC() // the finalizer runs after the first; wait for it
-		if got := debug.SetGCPercent(100); got <= 100 {
-			t.Fatalf("GOGC after a collection = %d, want above 100 for a test's small heap", got)
+		if !collectUntil(func() bool { return gogc() > 100 }) {
+			t.Fatalf("collection round %d: GOGC stays %d, want above 100 for a test's small heap", i, gogc())
 		}
 	}
 	stop()
-	runtime.GC()
-	runtime.GC()
 	debug.SetGCPercent(100)
-	runtime.GC()
-	runtime.GC()
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Fatalf("GOGC after stop = %d, want 100 (the watch goes on)", got)
+	if collectUntil(func() bool { return gogc() != 100 }) {
+		t.Fatalf("GOGC after stop = %d, want 100 (the watch goes on)", gogc())
 	}
 }
 
@@ -55,9 +72,7 @@ func TestStartLeavesUserSettingsAlone(t *testing.T) {
 	t.Setenv("GOGC", "150")
 	defer debug.SetGCPercent(debug.SetGCPercent(150))
 	defer Start(Default)()
-	runtime.GC()
-	runtime.GC()
-	if got := debug.SetGCPercent(150); got != 150 {
-		t.Fatalf("GOGC = %d with GOGC=150 set, want 150", got)
+	if collectUntil(func() bool { return gogc() != 150 }) {
+		t.Fatalf("GOGC = %d with GOGC=150 set, want 150", gogc())
 	}
 }
