@@ -14,9 +14,11 @@ import (
 // the per-request loggers, about 30 KB a request, 90 MB in a plan of 1,500
 // resources. Detached when the call returns, a context keeps nothing.
 //
-// Only unary calls whose work ends with the call are wrapped: list
-// resources and actions stream their results after it, and the provider's
-// Configure may keep its context.
+// The calls made for every resource, data source or function call of a run
+// are wrapped, all unary, their work ended when they return. Left to the
+// framework: the calls made a few times per process (schemas, Configure,
+// which may keep its context, ephemeral resources, action plans) and those
+// that stream results after they return (list resources, actions).
 type contextServer struct {
 	frameworkServer
 }
